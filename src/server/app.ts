@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Config } from './config';
+import type { Connection } from './db/connect';
+import authPlugin from './plugins/auth';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import eventsPlugin from './plugins/events';
+import securityPlugin from './plugins/security';
+import adminRoutes from './routes/admin';
+import authRoutes from './routes/auth';
+import systemRoutes from './routes/system';
+import './types';
+
+export interface BuildOptions {
+  config: Config;
+  conn: Connection;
+  /** Tests pass false to keep their output readable. */
+  logger?: boolean;
+}
+
+/** The request log: method, path and status only. Query strings can hold patient names, so they are dropped. */
+const serializers = {
+  req(request: { method: string; url: string; id: string }) {
+    return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+  },
+};
+
+export async function buildApp({ config, conn, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, serializers, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]'] } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    return503OnClosing: true,
+  });
+  app.decorate('config', config);
+
+  // Only JSON reaches staff routes: a form post or text/plain body from another site is refused (415).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { conn });
+  await app.register(cookie);
+  await app.register(securityPlugin);
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Clinic Desk API', version: config.version, description: 'Staff dashboard for chiropractic clinics.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cd_session' } } },
+    },
+  });
+  await app.register(authPlugin);
+  await app.register(eventsPlugin);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(adminRoutes);
+
+  await registerSpa(app, config.staticDir);
+  return app;
+}
+
+/** Serves the built Angular app; any other non-API GET gets index.html so deep links work. */
+async function registerSpa(app: FastifyInstance, staticDir: string) {
+  const indexFile = path.join(staticDir, 'index.html');
+  const hasBuild = fs.existsSync(indexFile);
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders(res, filePath) {
+        // Built files carry a content hash in their name, so they never change.
+        res.setHeader('cache-control', /-[A-Z0-9]{8}\.(js|css)$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathOnly = request.url.split('?')[0] ?? '';
+    if (request.method !== 'GET' || pathOnly.startsWith('/api') || !hasBuild || path.extname(pathOnly)) {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.' } });
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
+  });
+}

@@ -1,0 +1,21 @@
+import type { DbOrTrx } from '../database';
+import { nowIso } from '../time';
+
+export async function getSetting<T>(db: DbOrTrx, key: string, fallback: T): Promise<{ value: T; version: number }> {
+  const row = await db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
+  return row ? { value: JSON.parse(row.value) as T, version: Number(row.version) } : { value: fallback, version: 0 };
+}
+
+/** Writes a setting only if nobody changed it since `expectedVersion` was read (0 = never saved). */
+export async function putSetting(db: DbOrTrx, key: string, value: unknown, expectedVersion: number): Promise<boolean> {
+  const now = nowIso();
+  if (expectedVersion === 0) {
+    const existing = await db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst();
+    if (existing) return false;
+    await db.insertInto('settings').values({ key, value: JSON.stringify(value), version: 1, updated_at: now }).execute();
+    return true;
+  }
+  const result = await db.updateTable('settings').set({ value: JSON.stringify(value), version: expectedVersion + 1, updated_at: now })
+    .where('key', '=', key).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+
+/** Public pages a clinic's own website may show in an iframe. */
+export const FRAMEABLE_PATHS = ['/request-callback', '/book-appointment', '/request-received'];
+
+function isFrameable(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return FRAMEABLE_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
+async function securityPlugin(app: FastifyInstance) {
+  const frameAncestors = app.config.publicFormOrigins.length ? ["'self'", ...app.config.publicFormOrigins] : ["'self'"];
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular and Material add component styles at run time; scripts stay strictly 'self'.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    // The public forms may be framed by the clinic's site; X-Frame-Options cannot express that, CSP can.
+    frameguard: false,
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string' && isFrameable(request.url)) {
+      reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", `frame-ancestors ${frameAncestors.join(' ')}`));
+    }
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
+export default fp(securityPlugin, { name: 'security' });
