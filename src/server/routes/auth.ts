@@ -11,7 +11,7 @@ import { newRecoveryCodes, newTotpSecret, otpauthUrl, verifyTotp } from '../auth
 import type { DbOrTrx, StaffRow } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
 import { listCentres } from '../db/repositories/centres';
-import { createSession, deleteSession } from '../db/repositories/sessions';
+import { createSession, deleteSession, touchSession } from '../db/repositories/sessions';
 import { findStaffByEmail, findStaffRow, normaliseEmail, updateStaff } from '../db/repositories/staff';
 import { clearThrottle, lockedUntil, recordFailure, type ThrottleRule } from '../db/repositories/throttle';
 import { badRequest, HttpError, tooManyRequests, unauthorised } from '../errors';
@@ -179,6 +179,15 @@ export default async function authRoutes(fastify: FastifyInstance) {
     config: { access: { kind: 'staff', roles: ['receptionist', 'chiropractor', 'manager'], centreScoped: false, allowRestricted: true }, passive: true },
     schema: { tags: ['auth'], summary: 'The signed-in user and session timeouts', response: { 200: SessionInfoSchema, 401: ErrorBody } },
   }, async (request) => {
+    const staff = (await findStaffRow(app.db, currentUser(request).id))!;
+    return sessionInfo(app, staff, request.session!.created_at);
+  });
+
+  app.post('/api/auth/keep-alive', {
+    config: { access: { kind: 'staff', roles: ['receptionist', 'chiropractor', 'manager'], centreScoped: false, allowRestricted: true } },
+    schema: { tags: ['auth'], summary: 'Stay signed in: counts as activity for the idle timeout', response: { 200: SessionInfoSchema, 401: ErrorBody } },
+  }, async (request) => {
+    await touchSession(app.db, request.session!.id_hash);
     const staff = (await findStaffRow(app.db, currentUser(request).id))!;
     return sessionInfo(app, staff, request.session!.created_at);
   });

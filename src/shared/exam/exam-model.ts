@@ -305,6 +305,9 @@ export type Finding =
   | ParaspinalSpasmFinding
   | CrampEpisodeFinding;
 
+/** The finding shape for one type, e.g. `FindingOfType<'disc-irritation'>`. */
+export type FindingOfType<T extends FindingType> = Extract<Finding, { type: T }>;
+
 /** The tests a finding carries, as entries, for code that treats all findings alike. */
 export function findingTestEntries(finding: Finding): [TestKey, TestValue][] {
   switch (finding.type) {
@@ -738,7 +741,11 @@ export function notTested(): TestValue {
   return { result: 'not-tested', angleDeg: null };
 }
 
-/** A new finding row of the given type with every test 'not-tested'. The caller supplies the id. */
+/**
+ * A new finding row of the given type with every test 'not-tested'. The caller supplies the id
+ * (e.g. crypto.randomUUID()) so this stays pure and testable.
+ */
+export function emptyFinding<T extends FindingType>(type: T, id: string): FindingOfType<T>;
 export function emptyFinding(type: FindingType, id: string): Finding {
   const base = { id, region: null, segment: null, nerveRoot: null, side: null, note: '' };
   switch (type) {
