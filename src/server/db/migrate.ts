@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { engineOf } from './engine';
 import * as foundation from './migrations/001-foundation';
 
 /** Every migration in order. A new feature appends its file here; names never change once shipped. */
@@ -6,18 +7,28 @@ export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
 };
 
-function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * On PostgreSQL the migration tables are pinned to the connection's current schema. Without this,
+ * Kysely looks for its table in every schema of the database, so a second Clinic Desk (or any other
+ * Kysely app) in another schema of the same database makes it skip creating its own and then fail.
+ */
+async function migrator(db: Kysely<any>): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (engineOf(db) === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+  }
+  return new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error } = await migrator(db).migrateToLatest();
+  const { error } = await (await migrator(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /** Undo every migration, newest first (used by the migration tests). */
 export async function migrateDownAll(db: Kysely<any>): Promise<void> {
-  const m = migrator(db);
+  const m = await migrator(db);
   for (;;) {
     const { error, results } = await m.migrateDown();
     if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -43,16 +43,16 @@ describe('exam model codes', () => {
     expect(SEGMENTS).toContain('L5/S1');
     expect(SEGMENTS[SEGMENTS.length - 1]).toBe('SIJ');
     // Occ/C1 + C1/2..C7/T1 (7) + T1/2..T12/L1 (12) + L1/2..L5/S1 (5) + SIJ
-    expect(SEGMENTS.length).toBe(1 + 7 + 12 + 5 + 1);
+    expect<number>(SEGMENTS.length).toBe(1 + 7 + 12 + 5 + 1);
     expect(new Set(SEGMENTS).size).toBe(SEGMENTS.length);
   });
 
   it('lists nerve roots C1–C8, T1–T12, L1–L5 and S1–S5', () => {
-    expect(NERVE_ROOTS.length).toBe(8 + 12 + 5 + 5);
+    expect<number>(NERVE_ROOTS.length).toBe(8 + 12 + 5 + 5);
     expect(NERVE_ROOTS).toContain('C8');
     expect(NERVE_ROOTS).toContain('T12');
     expect(NERVE_ROOTS).toContain('S5');
-    expect(NERVE_ROOTS).not.toContain('L6');
+    expect<readonly string[]>(NERVE_ROOTS).not.toContain('L6');
   });
 
   it('has no "normal" test result, so an untested sign can never read as normal', () => {

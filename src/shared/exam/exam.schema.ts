@@ -83,7 +83,21 @@ export const EXAM_LIMITS = {
 
 const closed = { additionalProperties: false } as const;
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * One of the codes, or null. A single `enum` that lists null, not anyOf with a null branch, for
+ * the same reason as NullableInteger: Ajv's null coercion would quietly turn "" or 0 into null.
+ */
+const NullableEnum = <const V extends string>(values: readonly V[]) =>
+  Type.Unsafe<V | null>({ enum: [...values, null] });
+
+/**
+ * A whole number in a range, or null. One schema with `type: ['integer', 'null']` rather than
+ * anyOf: under Ajv with `coerceTypes` (Fastify's default) the anyOf form turns null into 0, so an
+ * untested MRC grade would be stored as "no contraction". With a type list Ajv coerces nothing
+ * when one of the types already matches.
+ */
+const NullableInteger = (range: { minimum: number; maximum: number }) =>
+  Type.Unsafe<number | null>({ type: ['integer', 'null'], ...range });
 const ShortText = () => Type.String({ maxLength: EXAM_LIMITS.shortText });
 const NoteText = () => Type.String({ maxLength: EXAM_LIMITS.noteText });
 /** An array of enumerated codes in which each code may appear once (a set of ticked boxes). */
@@ -100,10 +114,10 @@ function objectOfKeys<const K extends string, S extends TSchema>(keys: readonly 
   return Type.Object(properties, closed);
 }
 
-export const MrcGradeSchema = Type.Integer({ minimum: MRC_MIN, maximum: MRC_MAX });
-export const AngleSchema = Type.Integer({ minimum: 0, maximum: ANGLE_MAX_DEG });
-export const NprsSchema = Type.Integer({ minimum: 0, maximum: 10 });
-export const ItemScoreSchema = Type.Integer({ minimum: 0, maximum: 10 });
+/** MRC 0–5 or null (not tested). */
+const NullableMrc = () => NullableInteger({ minimum: MRC_MIN, maximum: MRC_MAX });
+/** A 0–10 answer (NPRS, Bournemouth item, PSFS activity) or null (unanswered). */
+const NullableScore = () => NullableInteger({ minimum: 0, maximum: 10 });
 
 export const FindingTypeSchema = Type.Enum(FINDING_TYPES);
 export const RegionSchema = Type.Enum(REGIONS);
@@ -116,7 +130,7 @@ export const ScreenAnswerSchema = Type.Enum(SCREEN_ANSWERS);
 export const TestValueSchema = Type.Object(
   {
     result: TestResultSchema,
-    angleDeg: Nullable(AngleSchema),
+    angleDeg: NullableInteger({ minimum: 0, maximum: ANGLE_MAX_DEG }),
   },
   closed,
 );
@@ -129,10 +143,10 @@ const FindingIdSchema = Type.String({ minLength: 1, maxLength: EXAM_LIMITS.idLen
 
 const findingBase = {
   id: FindingIdSchema,
-  region: Nullable(RegionSchema),
-  segment: Nullable(SegmentSchema),
-  nerveRoot: Nullable(NerveRootSchema),
-  side: Nullable(SideSchema),
+  region: NullableEnum(REGIONS),
+  segment: NullableEnum(SEGMENTS),
+  nerveRoot: NullableEnum(NERVE_ROOTS),
+  side: NullableEnum(SIDES),
   note: NoteText(),
 };
 
@@ -153,13 +167,13 @@ export const ParaspinalSpasmFindingSchema = Type.Object(
 
 export const MuscleImbalanceDetailSchema = Type.Object(
   {
-    testUsed: Nullable(Type.Enum(IMBALANCE_TESTS)),
+    testUsed: NullableEnum(IMBALANCE_TESTS),
     testUsedOther: ShortText(),
     testResult: TestValueSchema,
     weakMuscle: ShortText(),
     overactiveMuscle: ShortText(),
-    relation: Nullable(Type.Enum(IMBALANCE_RELATIONS)),
-    strengthGrade: Nullable(MrcGradeSchema),
+    relation: NullableEnum(IMBALANCE_RELATIONS),
+    strengthGrade: NullableMrc(),
     crampedMuscle: ShortText(),
   },
   closed,
@@ -173,7 +187,7 @@ export const MuscleImbalanceFindingSchema = Type.Object(
 export const CrampEpisodeDetailSchema = Type.Object(
   {
     muscle: ShortText(),
-    durationMinutes: Nullable(Type.Integer({ minimum: 0, maximum: CRAMP_MINUTES_MAX })),
+    durationMinutes: NullableInteger({ minimum: 0, maximum: CRAMP_MINUTES_MAX }),
     context: ShortText(),
   },
   closed,
@@ -197,11 +211,9 @@ export const FindingSchema = Type.Union([
 // Neuro
 // ---------------------------------------------------------------------------------------------
 
-const SidedGradeSchema = Type.Object({ left: Nullable(MrcGradeSchema), right: Nullable(MrcGradeSchema) }, closed);
-const ReflexGradeSchema = Type.Enum(REFLEX_GRADES);
-const SidedReflexSchema = Type.Object({ left: Nullable(ReflexGradeSchema), right: Nullable(ReflexGradeSchema) }, closed);
-const SensationSchema = Type.Enum(SENSATION_RESULTS);
-const SidedSensationSchema = Type.Object({ left: Nullable(SensationSchema), right: Nullable(SensationSchema) }, closed);
+const SidedGradeSchema = Type.Object({ left: NullableMrc(), right: NullableMrc() }, closed);
+const SidedReflexSchema = Type.Object({ left: NullableEnum(REFLEX_GRADES), right: NullableEnum(REFLEX_GRADES) }, closed);
+const SidedSensationSchema = Type.Object({ left: NullableEnum(SENSATION_RESULTS), right: NullableEnum(SENSATION_RESULTS) }, closed);
 const SidedResultSchema = Type.Object({ left: TestResultSchema, right: TestResultSchema }, closed);
 
 export const CordScreenSchema = Type.Object(
@@ -232,12 +244,12 @@ export const NeuroExamSchema = Type.Object(
 export const CrampProfileSchema = Type.Object(
   {
     sites: Type.Array(
-      Type.Object({ site: Type.Enum(CRAMP_SITES), side: Nullable(SideSchema) }, closed),
+      Type.Object({ site: Type.Enum(CRAMP_SITES), side: NullableEnum(SIDES) }, closed),
       { maxItems: EXAM_LIMITS.crampSites },
     ),
     timing: CodeSet(CRAMP_TIMINGS),
-    episodesPerWeek: Nullable(Type.Integer({ minimum: 0, maximum: EPISODES_PER_WEEK_MAX })),
-    longestEpisodeMinutes: Nullable(Type.Integer({ minimum: 0, maximum: CRAMP_MINUTES_MAX })),
+    episodesPerWeek: NullableInteger({ minimum: 0, maximum: EPISODES_PER_WEEK_MAX }),
+    longestEpisodeMinutes: NullableInteger({ minimum: 0, maximum: CRAMP_MINUTES_MAX }),
     triggers: CodeSet(CRAMP_TRIGGERS),
     note: NoteText(),
   },
@@ -251,7 +263,7 @@ export const SecondaryScreenSchema = Type.Object(
     otherMedicines: NoteText(),
     statinNewMuscleSymptoms: ScreenAnswerSchema,
     pregnant: ScreenAnswerSchema,
-    trimester: Nullable(Type.Integer({ minimum: 1, maximum: 3 })),
+    trimester: NullableInteger({ minimum: 1, maximum: 3 }),
     neurologicalCondition: ScreenAnswerSchema,
     neurologicalConditions: CodeSet(NEURO_CONDITIONS),
     liverDisease: ScreenAnswerSchema,
@@ -288,11 +300,11 @@ export const BodyChartSchema = Type.Object(
 
 export const OutcomeAnswersSchema = Type.Object(
   {
-    nprs: Nullable(NprsSchema),
+    nprs: NullableScore(),
     bournemouth: Type.Object(
       {
-        version: Nullable(Type.Enum(BOURNEMOUTH_VERSIONS)),
-        items: Type.Array(Nullable(ItemScoreSchema), {
+        version: NullableEnum(BOURNEMOUTH_VERSIONS),
+        items: Type.Array(NullableScore(), {
           minItems: BOURNEMOUTH_ITEM_COUNT,
           maxItems: BOURNEMOUTH_ITEM_COUNT,
         }),
@@ -300,7 +312,7 @@ export const OutcomeAnswersSchema = Type.Object(
       closed,
     ),
     psfs: Type.Array(
-      Type.Object({ activity: ShortText(), score: Nullable(ItemScoreSchema) }, closed),
+      Type.Object({ activity: ShortText(), score: NullableScore() }, closed),
       { maxItems: PSFS_MAX_ACTIVITIES },
     ),
   },
@@ -322,7 +334,7 @@ export const ExamContentSchema = Type.Object(
     bodyChart: BodyChartSchema,
     outcomes: OutcomeAnswersSchema,
   },
-  { ...closed, $id: 'ExamContent' },
+  closed,
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -16,17 +16,17 @@
  */
 export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   // text-speak and contractions written without apostrophes or with letters missing
-  cnt: 'cant', carnt: 'cant', kant: 'cant', cannt: 'cant', cant: 'cant', canot: 'cannot', cn: 'can',
-  cudnt: 'couldnt', cudnt_: 'couldnt', couldn: 'couldnt', cldnt: 'couldnt',
-  dnt: 'dont', dont: 'dont', didn: 'didnt', doesn: 'doesnt', dosnt: 'doesnt', dosent: 'doesnt', doesent: 'doesnt',
-  havnt: 'havent', havent: 'havent', hvnt: 'havent', hasn: 'hasnt', isn: 'isnt', wasn: 'wasnt', aren: 'arent',
-  wont: 'wont', wnt: 'wont',
-  hav: 'have', hv: 'have', av: 'have', ave: 'have', ive: 'ive', iv: 'ive', im: 'im',
+  cnt: 'cant', carnt: 'cant', kant: 'cant', cannt: 'cant', canot: 'cannot', cn: 'can',
+  cudnt: 'couldnt', couldn: 'couldnt', cldnt: 'couldnt',
+  dnt: 'dont', didn: 'didnt', doesn: 'doesnt', dosnt: 'doesnt', dosent: 'doesnt', doesent: 'doesnt',
+  havnt: 'havent', hvnt: 'havent', hasn: 'hasnt', isn: 'isnt', wasn: 'wasnt', aren: 'arent',
+  wnt: 'wont',
+  hav: 'have', hv: 'have', av: 'have', ave: 'have', iv: 'ive',
   wiv: 'with', wid: 'with', wth: 'with', wen: 'when', wot: 'what', u: 'you', ur: 'your', r: 'are',
-  n: 'and', nd: 'and', an: 'an', abt: 'about', b4: 'before', coz: 'because', cos: 'because', cuz: 'because',
+  n: 'and', nd: 'and', abt: 'about', b4: 'before', coz: 'because', cos: 'because', cuz: 'because',
   bcos: 'because', bc: 'because', pls: 'please', plz: 'please', plse: 'please', v: 'very', realy: 'really',
   bk: 'back', bck: 'back', bak: 'back', nek: 'neck', nck: 'neck', lft: 'left', rite: 'right',
-  nite: 'night', nites: 'nights', tonite: 'tonight', 2nite: 'tonight', 2day: 'today', 2moro: 'tomorrow',
+  nite: 'night', nites: 'nights', tonite: 'tonight', '2nite': 'tonight', '2day': 'today',
   hrs: 'hours', hr: 'hour', mins: 'minutes', min: 'minute', minuets: 'minutes', minits: 'minutes',
   // run-together words
   backpain: 'back pain', chestpain: 'chest pain', neckpain: 'neck pain', legpain: 'leg pain',
@@ -39,17 +39,17 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   nummness: 'numbness', numbniss: 'numbness',
   tinkling: 'tingling', tinglin: 'tingling', tingeling: 'tingling', tinglying: 'tingling', tinglyness: 'tingling',
   weeknes: 'weakness', weekness: 'weakness', weaknes: 'weakness', wekness: 'weakness', weeak: 'weak',
-  pea: 'pee', peeing: 'peeing', peing: 'peeing', weing: 'weeing', wiz: 'wee', wizz: 'wee', urin: 'urine',
+  pea: 'pee', peing: 'peeing', weing: 'weeing', wiz: 'wee', wizz: 'wee', urin: 'urine',
   bladda: 'bladder', blader: 'bladder', bladdar: 'bladder', bowl: 'bowel', bowls: 'bowels', bowles: 'bowels',
-  feaver: 'fever', fevar: 'fever', fevor: 'fever', fevre: 'fever', fevers: 'fevers', feva: 'fever',
-  temp: 'temp', tempriture: 'temperature', temprature: 'temperature',
-  strok: 'stroke', stroak: 'stroke', storke: 'stroke', stroek: 'stroke', srtoke: 'stroke', stoke_: 'stroke',
+  feaver: 'fever', fevar: 'fever', fevor: 'fever', fevre: 'fever', feva: 'fever',
+  tempriture: 'temperature', temprature: 'temperature',
+  strok: 'stroke', stroak: 'stroke', storke: 'stroke', stroek: 'stroke', srtoke: 'stroke',
   dizy: 'dizzy', dizzey: 'dizzy', dizzie: 'dizzy', dizzi: 'dizzy', dissy: 'dizzy',
-  calve: 'calf', claf: 'calf', cafl: 'calf', thie: 'thigh', thy: 'thigh',
+  calve: 'calf', claf: 'calf', cafl: 'calf',
   lumber: 'lumbar', syatica: 'sciatica', siatica: 'sciatica', sciatca: 'sciatica', sciactica: 'sciatica',
   groine: 'groin', buttox: 'buttocks', buttoks: 'buttocks', buttok: 'buttock', testicals: 'testicles',
   spazm: 'spasm', spazms: 'spasms', spasim: 'spasm', spasams: 'spasms', spazzing: 'spasming',
-  cramp: 'cramp', crampe: 'cramp', cramo: 'cramp', cramos: 'cramps', cramb: 'cramp', crambs: 'cramps',
+  crampe: 'cramp', cramo: 'cramp', cramos: 'cramps', cramb: 'cramp', crambs: 'cramps',
   brething: 'breathing', breth: 'breath', breathin: 'breathing', brath: 'breath',
   collasped: 'collapsed', colapsed: 'collapsed', collaped: 'collapsed',
   swolen: 'swollen', swolan: 'swollen', swollon: 'swollen', swolled: 'swollen', sweling: 'swelling',
@@ -57,7 +57,7 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   cancre: 'cancer', canser: 'cancer', tumer: 'tumour', tumers: 'tumours',
   sholder: 'shoulder', sholders: 'shoulders', shouler: 'shoulder',
   incontinance: 'incontinence', incontinant: 'incontinent',
-  docter: 'doctor', dr: 'doctor', gp: 'gp', ae: 'a and e',
+  docter: 'doctor',
 };
 
 /**
@@ -66,6 +66,9 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
  * Keep this list short and obvious: every entry is a place where a real symptom could hide.
  */
 export const HARMLESS_PHRASES: readonly string[] = [
+  'call back', 'ring back', 'phone back', 'calling back', 'get back', 'back soon', 'rest of the',
+  'rest of my', 'the rest', 'in shape', 'out of shape', 'into shape', 'food poisoning', 'hot and cold pack',
+  'hot and cold packs', 'hot and cold therapy', 'hot or cold', 'range of motion', 'range of movement',
   'call me back', 'call you back', 'ring me back', 'ring you back', 'phone me back', 'get back to me',
   'get back to you', 'getting back to me', 'come back', 'coming back to', 'back to work', 'back in touch',
   'back at work', 'back in the gym', 'back to the gym', 'back to normal', 'back to running', 'go back',
@@ -74,7 +77,7 @@ export const HARMLESS_PHRASES: readonly string[] = [
   'fell pregnant', 'fell ill', 'fall ill', 'falling apart', 'fall through', 'fell through',
   'wee bit', 'wee while', 'wee one', 'wee ones', 'wee boy', 'wee girl', 'wee lad', 'wee lass',
   'slipped disc', 'slipped discs', 'slipped a disc', 'slipped disk', 'slipped a disk',
-  'breast stroke', 'back stroke', 'swimming stroke', 'swimming strokes', 'heat stroke'.replace('heat ', 'front '),
+  'breast stroke', 'back stroke', 'swimming stroke', 'swimming strokes',
   'chest of drawers', 'chest freezer', 'hope chest', 'tool chest',
   'hot water bottle', 'hot water bottles', 'hot bath', 'warm bath', 'hot baths', 'warm baths', 'hot shower',
   'warm shower', 'heat pack', 'heat packs', 'hot pack', 'heat pad', 'heat pads', 'wheat bag', 'hot compress',
@@ -84,12 +87,12 @@ export const HARMLESS_PHRASES: readonly string[] = [
   'confusion about', 'confusion over', 'confusion with', 'confusion regarding', 'any confusion',
   'room temperature', 'normal temperature', 'temperature is normal', 'temperature was normal',
   'temperature normal', 'temperature check',
-  'lose weight', 'losing weight for', 'weight loss plan', 'weight loss programme', 'weight loss program',
+  'want to lose weight', 'trying to lose weight', 'need to lose weight', 'needs to lose weight',
+  'hoping to lose weight', 'help me lose weight', 'help to lose weight', 'losing weight for', 'weight loss plan', 'weight loss programme', 'weight loss program',
   'toe nail', 'toe nails', 'toenail', 'toenails', 'finger nail', 'finger nails', 'nail polish', 'nails done',
   'nail varnish',
-  'balls of my feet', 'ball of my foot', 'balls of the feet', 'ball of the foot',
-  'bottom of my foot', 'bottom of my feet', 'bottom of the foot', 'bottoms of my feet', 'bottom of my leg',
-  'bottom of my back', 'bottom of the back', 'bottom of the stairs', 'bottom of my spine',
+  // only the first words: 'the bottom of my back' must still read as back pain
+  'balls of', 'ball of', 'bottom of', 'bottoms of',
   'steroid cream', 'steroid creams', 'steroid inhaler', 'steroid nasal spray', 'steroid spray',
   'hydrocortisone cream', 'steroid eye drops', 'steroid ointment',
   'cancer research', 'macmillan cancer', 'cancer charity',
@@ -97,8 +100,7 @@ export const HARMLESS_PHRASES: readonly string[] = [
   'tetanus jab', 'tetanus injection', 'tetanus shot', 'tetanus booster', 'tetanus vaccine',
   'tetanus vaccination', 'tetanus up to date',
   'dead end', 'dead lift', 'deadlift', 'deadlifts', 'dead lifts', 'dead bug', 'dead bugs',
-  'running out of', 'pass on', 'passed on', 'pass the', 'passed the', 'passing the',
-  'red light', 'dark red car', 'red cross',
+  'pass on', 'passed on', 'red light', 'red cross',
 ];
 
 /**
