@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -22,6 +22,8 @@ export interface BuildOptions {
   conn: Connection;
   /** Tests pass false to keep their output readable. */
   logger?: boolean;
+  /** Sees every route as it registers (the permission-table test lists them with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The request log: method, path and status only. Query strings can hold patient names, so they are dropped. */
@@ -31,7 +33,7 @@ const serializers = {
   },
 };
 
-export async function buildApp({ config, conn, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, conn, logger = true, onRoute }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, serializers, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]'] } : false,
     trustProxy: config.trustProxy,
@@ -40,6 +42,8 @@ export async function buildApp({ config, conn, logger = true }: BuildOptions): P
     return503OnClosing: true,
   });
   app.decorate('config', config);
+  // Added before any plugin so routes registered inside encapsulated plugins are seen too.
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   // Only JSON reaches staff routes: a form post or text/plain body from another site is refused (415).
   app.removeContentTypeParser('text/plain');
@@ -61,6 +65,7 @@ export async function buildApp({ config, conn, logger = true }: BuildOptions): P
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(adminRoutes);
+  // Feature routes: one line per area, added as each feature lands.
 
   await registerSpa(app, config.staticDir);
   return app;

@@ -55,5 +55,8 @@ export async function seedDemo(db: Db): Promise<DemoContext | null> {
     }
     await appendAudit(trx, { actorId: null, actorRole: 'system', action: 'demo.seeded', detail: { centres: DEMO_CENTRES.length, staff: DEMO_STAFF.length } });
     return { centreIds, staffIds };
+  }).then(async (context) => {
+    // Each feature adds its demo history here, in dependency order, through its own repositories.
+    return context;
   });
 }

@@ -5,6 +5,7 @@ import * as foundation from './migrations/001-foundation';
 /** Every migration in order. A new feature appends its file here; names never change once shipped. */
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  // Next migration here: one line each, in order.
 };
 
 /**

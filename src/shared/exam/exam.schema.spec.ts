@@ -1,5 +1,5 @@
 import { Value } from 'typebox/value';
-import { EXAM_LIMITS, ExamContentSchema, FindingSchema } from './exam.schema';
+import { EXAM_LIMITS, ExamContentSchema, FindingSchema, validateExamContent } from './exam.schema';
 import { FINDING_TYPES, emptyExam, emptyFinding, type ExamContent } from './exam-model';
 import { exampleExam } from './exam-example';
 
@@ -144,5 +144,83 @@ describe('ExamContentSchema', () => {
     };
     walk(ExamContentSchema, '#');
     expect(open).toEqual([]);
+  });
+
+  it('never pairs null with another type through anyOf (Ajv coercion would turn null into 0)', () => {
+    const offenders: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) {
+        node.forEach((n, i) => walk(n, `${path}/${i}`));
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      const anyOf = record['anyOf'];
+      if (Array.isArray(anyOf) && anyOf.some((s) => (s as Record<string, unknown>)['type'] === 'null')) offenders.push(path);
+      for (const [k, v] of Object.entries(record)) walk(v, `${path}/${k}`);
+    };
+    walk(ExamContentSchema, '#');
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('validateExamContent', () => {
+  it('returns the value when valid', () => {
+    const value = wire(exampleExam());
+    const result = validateExamContent(value);
+    expect(result.ok).toBeTrue();
+    if (result.ok) expect(result.value).toBe(value as ExamContent);
+  });
+
+  it('keeps null as null and 0 as 0 (no coercion)', () => {
+    const exam = emptyExam();
+    exam.neuro.myotomes.L4.left = 0;
+    const value = wire(exam);
+    expect(validateExamContent(value).ok).toBeTrue();
+    const back = value as ExamContent;
+    expect(back.neuro.myotomes.L4).toEqual({ left: 0, right: null });
+  });
+
+  it('refuses a string where a number belongs instead of converting it', () => {
+    const result = validateExamContent(variant((e) => setRaw(e.outcomes, 'nprs', '7')));
+    expect(result.ok).toBeFalse();
+    if (!result.ok) expect(result.errors.map((x) => x.path)).toContain('/outcomes/nprs');
+  });
+
+  it('reports a bad finding against its own type only, with the exact field', () => {
+    const result = validateExamContent(variant((e) => {
+      const f = e.findings[2];
+      if (f?.type === 'disc-irritation') f.tests.slr.angleDeg = 150;
+    }));
+    expect(result.ok).toBeFalse();
+    if (!result.ok) {
+      expect(result.errors.length).toBe(1);
+      expect(result.errors[0]?.path).toBe('/findings/2/tests/slr/angleDeg');
+    }
+  });
+
+  it('reports an unknown finding type on the type field', () => {
+    for (const type of ['trigger-point', 'constructor', 42]) {
+      const result = validateExamContent(variant((e) => setRaw(e.findings[0] ?? {}, 'type', type)));
+      expect(result.ok).toBeFalse();
+      if (!result.ok) expect(result.errors.map((x) => x.path)).withContext(String(type)).toEqual(['/findings/0/type']);
+    }
+  });
+
+  it('reports errors outside findings with their paths', () => {
+    const result = validateExamContent(variant((e) => {
+      e.neuro.myotomes.C5.right = 9;
+      setRaw(e.soap, 'extra', 'x');
+    }));
+    expect(result.ok).toBeFalse();
+    if (!result.ok) {
+      const paths = result.errors.map((x) => x.path);
+      expect(paths).toContain('/neuro/myotomes/C5/right');
+      expect(paths).toContain('/soap');
+    }
+  });
+
+  it('copes with input that is not an object at all', () => {
+    for (const bad of [null, 'exam', 3, []]) expect(validateExamContent(bad).ok).toBeFalse();
   });
 });

@@ -11,6 +11,7 @@
  * and silently dropping it would lose what the clinician typed.
  */
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import {
   ANGLE_MAX_DEG,
   BODY_REGION_IDS,
@@ -53,6 +54,7 @@ import {
   type CrampProfile,
   type ExamContent,
   type Finding,
+  type FindingType,
   type NeuroExam,
   type OutcomeAnswers,
   type SecondaryScreen,
@@ -336,6 +338,81 @@ export const ExamContentSchema = Type.Object(
   },
   closed,
 );
+
+// ---------------------------------------------------------------------------------------------
+// Validation with field-level errors
+// ---------------------------------------------------------------------------------------------
+
+export interface ExamValidationError {
+  /** JSON Pointer into the payload, e.g. "/neuro/myotomes/L5/left". */
+  path: string;
+  message: string;
+}
+
+export type ExamValidationResult =
+  | { ok: true; value: ExamContent }
+  | { ok: false; errors: ExamValidationError[] };
+
+const FINDING_SCHEMA_BY_TYPE: Readonly<Record<FindingType, TSchema>> = {
+  'muscle-imbalance': MuscleImbalanceFindingSchema,
+  'facet-joint': FacetJointFindingSchema,
+  'disc-irritation': DiscIrritationFindingSchema,
+  'paraspinal-spasm': ParaspinalSpasmFindingSchema,
+  'cramp-episode': CrampEpisodeFindingSchema,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorsAgainst(schema: TSchema, value: unknown, prefix: string): ExamValidationError[] {
+  return [...Value.Errors(schema, value)].map((e) => ({ path: `${prefix}${e.instancePath}`, message: e.message }));
+}
+
+const FINDING_PATH = /^\/findings\/(\d+)(?:\/|$)/;
+
+/**
+ * Checks a payload without converting or stripping anything (unlike Fastify's default Ajv,
+ * which coerces types and drops unknown fields). A finding with a known `type` is reported
+ * against that type's shape only, so the clinician sees "tests/slr/angleDeg must be <= 120"
+ * rather than the five ways the row fails to be each other type.
+ */
+export function validateExamContent(value: unknown): ExamValidationResult {
+  if (Value.Check(ExamContentSchema, value)) return { ok: true, value };
+  const all = errorsAgainst(ExamContentSchema, value, '');
+  const badFindings = new Set<number>();
+  const errors: ExamValidationError[] = [];
+  for (const e of all) {
+    const m = FINDING_PATH.exec(e.path);
+    if (m?.[1] === undefined) errors.push(e);
+    else badFindings.add(Number(m[1]));
+  }
+  const findings = isRecord(value) && Array.isArray(value['findings']) ? (value['findings'] as unknown[]) : [];
+  for (const i of badFindings) {
+    const f = findings[i];
+    const type = isRecord(f) ? f['type'] : undefined;
+    // hasOwn, not `in`: a type of "constructor" must not find Object.prototype.
+    const branch = typeof type === 'string' && Object.hasOwn(FINDING_SCHEMA_BY_TYPE, type)
+      ? FINDING_SCHEMA_BY_TYPE[type as FindingType]
+      : undefined;
+    if (branch === undefined) {
+      errors.push({ path: `/findings/${i}/type`, message: `must be one of: ${Object.keys(FINDING_SCHEMA_BY_TYPE).join(', ')}` });
+    } else {
+      errors.push(...errorsAgainst(branch, f, `/findings/${i}`));
+    }
+  }
+  // Value.Errors can report one fault from several keywords; the form needs each path once.
+  const seen = new Set<string>();
+  return {
+    ok: false,
+    errors: errors.filter((e) => {
+      const key = `${e.path}\u0000${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Static types, proved equal to the model types

@@ -2,6 +2,8 @@ import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Staff } from '../../../../shared/api/foundation';
 import type { ApiError } from '../../../core/http-error';
+import { AuditPageActions } from './audit.actions';
+import { SecurityPageActions } from './security.actions';
 import { StaffApiActions, StaffDialogActions, StaffPageActions } from './staff.actions';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -38,7 +40,12 @@ export const staffFeature = createFeature({
   name: 'adminStaff',
   reducer: createReducer(
     initialStaffState,
-    on(StaffPageActions.opened, StaffPageActions.retryClicked, (state): StaffState => ({ ...state, loadStatus: 'loading', loadError: null })),
+    on(StaffPageActions.opened, StaffPageActions.retryClicked, SecurityPageActions.opened, AuditPageActions.opened, (state): StaffState => ({
+      ...state,
+      // A list already on screen stays there while it refreshes.
+      loadStatus: state.loadStatus === 'loaded' ? 'loaded' : 'loading',
+      loadError: null,
+    })),
     on(StaffApiActions.staffLoaded, (state, { staff }): StaffState => staffAdapter.setAll(staff, { ...state, loadStatus: 'loaded' })),
     on(StaffApiActions.staffLoadFailed, (state, { error }): StaffState => ({ ...state, loadStatus: 'failed', loadError: error.message })),
 

@@ -1,0 +1,10 @@
+import Ajv from 'ajv';
+import { ExamContentSchema } from './exam.schema';
+import { exampleExam } from './exam-example';
+import { emptyExam } from './exam-model';
+const ajv = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strict: false });
+const validate = ajv.compile(JSON.parse(JSON.stringify(ExamContentSchema)));
+const v = JSON.parse(JSON.stringify(exampleExam()));
+console.log('valid', validate(v), 'C5', JSON.stringify(v.neuro.myotomes.C5), 'L5', JSON.stringify(v.neuro.myotomes.L5), 'reflex biceps', JSON.stringify(v.neuro.reflexes.biceps), 'region f0', v.findings[0].region, 'seg f0', v.findings[0].segment);
+const e = JSON.parse(JSON.stringify(emptyExam())); e.neuro.myotomes.C6.left = 0;
+console.log('empty valid', validate(e), JSON.stringify(e.neuro.myotomes.C6), JSON.stringify(e.outcomes.bournemouth.items), e.outcomes.nprs, e.screen.trimester);
