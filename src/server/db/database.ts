@@ -109,6 +109,7 @@ export interface Database {
   settings: SettingsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  // Feature tables: each area declares its table types in db/tables/<area>.ts and lists them here.
 }
 
 export type Db = Kysely<Database>;
