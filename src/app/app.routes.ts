@@ -3,6 +3,7 @@ import { areaGuard, setupCompleteGuard, signedInGuard, signedOutGuard } from './
 import { homeRedirect } from './core/auth/home-redirect';
 
 export const routes: Routes = [
+  // Public pages (no sign-in) go here.
   {
     path: 'sign-in',
     canMatch: [signedOutGuard],
@@ -20,6 +21,7 @@ export const routes: Routes = [
         title: 'Profile · Clinic Desk',
         loadComponent: () => import('./features/profile/pages/profile-page').then((m) => m.ProfilePage),
       },
+      // Feature areas: one entry each (path = the area name in src/shared/roles.ts), lazy, guarded.
       {
         path: 'admin',
         canMatch: [setupCompleteGuard, areaGuard('admin')],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -11,7 +11,7 @@ import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import eventsPlugin from './plugins/events';
-import securityPlugin from './plugins/security';
+import securityPlugin, { baselineSecurityHeaders } from './plugins/security';
 import adminRoutes from './routes/admin';
 import authRoutes from './routes/auth';
 import systemRoutes from './routes/system';
@@ -40,6 +40,13 @@ export async function buildApp({ config, conn, logger = true, onRoute }: BuildOp
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     return503OnClosing: true,
+    // Fastify answers a path it cannot decode before any hook runs: give it the usual body and headers.
+    frameworkErrors(error, _request, frameworkReply) {
+      const reply = frameworkReply as FastifyReply;
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      reply.headers(baselineSecurityHeaders());
+      reply.status(status).send({ error: { code: 'bad_request', message: 'The address could not be read.' } });
+    },
   });
   app.decorate('config', config);
   // Added before any plugin so routes registered inside encapsulated plugins are seen too.

@@ -128,17 +128,21 @@ async function authPlugin(app: FastifyInstance) {
     if (!access) return; // static files and the SPA
     const expired = await loadSession(request, reply);
 
+    /** Every refusal is audited before it is sent, whoever asked and whatever the reason. */
+    const refuse = async (error: HttpError, reason: string): Promise<never> => {
+      await auditRefusal(app, request, reason, error.statusCode);
+      throw error;
+    };
+
     if (STATE_CHANGING.has(request.method) && access.kind !== 'public') {
       if (!originAllowed(request, [])) {
-        await auditRefusal(app, request, 'cross-site origin', 403);
-        throw new HttpError(403, 'bad_origin', 'This request came from another site and was refused.');
+        await refuse(new HttpError(403, 'bad_origin', 'This request came from another site and was refused.'), 'cross-site origin');
       }
       // Sign-in itself has no session yet; the Origin check above protects it.
       if (request.session) {
         const header = request.headers[XSRF_HEADER];
         if (typeof header !== 'string' || !sameToken(header, request.session.csrf_token)) {
-          await auditRefusal(app, request, 'missing or wrong CSRF token', 403);
-          throw new HttpError(403, 'csrf', 'Your page is out of date. Reload it and try again.');
+          await refuse(new HttpError(403, 'csrf', 'Your page is out of date. Reload it and try again.'), 'missing or wrong CSRF token');
         }
       }
     }
@@ -147,21 +151,22 @@ async function authPlugin(app: FastifyInstance) {
       case 'public':
         return;
       case 'totp-pending':
-        if (request.session?.stage !== 'totp') throw unauthorised('Start again by entering your email and password.');
+        if (request.session?.stage !== 'totp') await refuse(unauthorised('Start again by entering your email and password.'), 'no sign-in in progress');
         return;
       case 'staff': {
         const user = request.user;
         if (!user) {
-          if (expired) throw unauthorised('Your session has ended. Please sign in again.', 'session_expired');
-          await auditRefusal(app, request, 'not signed in', 401);
-          throw unauthorised();
+          if (expired) await refuse(unauthorised('Your session has ended. Please sign in again.', 'session_expired'), 'session expired');
+          return refuse(unauthorised(), 'not signed in');
         }
         if (!access.roles.includes(user.role)) {
-          await auditRefusal(app, request, `role ${user.role} not allowed`, 403);
-          throw forbidden();
+          await refuse(forbidden(), `role ${user.role} not allowed`);
         }
         if (user.restricted && !access.allowRestricted) {
-          throw new HttpError(403, 'account_setup_required', 'Finish setting up your account first (new password or two-factor sign-in).');
+          await refuse(
+            new HttpError(403, 'account_setup_required', 'Finish setting up your account first (new password or two-factor sign-in).'),
+            'account setup not finished',
+          );
         }
       }
     }

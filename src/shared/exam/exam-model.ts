@@ -949,7 +949,11 @@ export const LABELS = {
     absent: 'Absent',
     altered: 'Altered',
   } satisfies Record<Sensation, string>,
-  cordTest: { hoffmann: "Hoffmann's sign", babinski: 'Babinski (plantar response)', clonus: 'Clonus' },
+  cordTest: {
+    hoffmann: "Hoffmann's sign",
+    babinski: 'Babinski (plantar response)',
+    clonus: 'Clonus',
+  } satisfies Record<'hoffmann' | 'babinski' | 'clonus', string>,
   gait: {
     'not-tested': 'Not tested',
     normal: 'Normal',

@@ -9,6 +9,11 @@
  * Limits are generous for real notes but bounded so one request cannot store megabytes.
  * Every object has `additionalProperties: false`: an unknown field is a client bug or an attack,
  * and silently dropping it would lose what the clinician typed.
+ *
+ * Server note: Fastify's default Ajv coerces types and strips unknown fields (`coerceTypes`,
+ * `removeAdditional`). The nullable fields below are shaped so coercion cannot turn null into 0,
+ * but to actually reject unknown fields, validate with `validateExamContent` (or register
+ * `TypeBoxValidatorCompiler` from @fastify/type-provider-typebox, which does not convert bodies).
  */
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
