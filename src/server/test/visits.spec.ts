@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { emptyExam, emptyFinding, FINDING_TYPES, type ExamContent } from '../../shared/exam';
+import { exampleExam } from '../../shared/exam/exam-example';
+import type { VisitDto } from '../../shared/api/visits';
+import type { Db } from '../db/database';
+import { nowIso } from '../db/time';
+import { createCentre, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
+
+async function insertPatient(db: Db, centreId: string, givenName = 'Ada'): Promise<string> {
+  const id = randomUUID();
+  const now = nowIso();
+  await db.insertInto('patients').values({
+    id, centre_id: centreId, given_name: givenName, family_name: 'Lovelace', name_norm: `${givenName.toLowerCase()} lovelace`,
+    date_of_birth: '1960-05-01', phone: '07700 900123', phone_e164: '+447700900123', email: '', email_norm: null,
+    address: '', gp_practice: '', nhs_number: null, large_print: 0, language: null, communication_other: null,
+    contact_consent: 1, merged_into: null, merged_at: null, anonymised_at: null, anonymised_reason: null, anonymised_by: null,
+    version: 1, created_at: now, updated_at: now,
+  }).execute();
+  return id;
+}
+
+for (const engine of ENGINES) {
+  describe(`visits and the exam (${engine})`, () => {
+    let t: TestApp;
+    let centreId: string;
+    let otherCentreId: string;
+    let patientId: string;
+    let otherPatientId: string;
+    let chiro: Awaited<ReturnType<typeof signIn>>;
+    let reception: Awaited<ReturnType<typeof signIn>>;
+    let manager: Awaited<ReturnType<typeof signIn>>;
+
+    beforeAll(async () => {
+      t = await createTestApp(engine);
+      centreId = (await createCentre(t.db)).id;
+      otherCentreId = (await createCentre(t.db)).id;
+      patientId = await insertPatient(t.db, centreId);
+      otherPatientId = await insertPatient(t.db, otherCentreId, 'Grace');
+      const c = await createStaff(t.db, { role: 'chiropractor', centreIds: [centreId] });
+      const r = await createStaff(t.db, { role: 'receptionist', centreIds: [centreId] });
+      const m = await createStaff(t.db, { role: 'manager', centreIds: [centreId] });
+      chiro = await signIn(t.app, c.email, c.password);
+      reception = await signIn(t.app, r.email, r.password);
+      manager = await signIn(t.app, m.email, m.password);
+    });
+    afterAll(async () => t.close());
+
+    async function newVisit(body: Record<string, unknown> = {}): Promise<VisitDto> {
+      const response = await chiro.post(`/api/patients/${patientId}/visits`, body);
+      expect(response.statusCode).withContext(response.body).toBe(201);
+      return response.json() as VisitDto;
+    }
+
+    it('creates a draft visit with an empty exam, and the read is audited', async () => {
+      const visit = await newVisit();
+      expect(visit.status).toBe('draft');
+      expect(visit.content).toEqual(emptyExam());
+      const read = await chiro.get(`/api/visits/${visit.id}`);
+      expect(read.statusCode).toBe(200);
+      expect(read.headers['etag']).toBe('"1"');
+      const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', visit.id).execute();
+      expect(audit.map((a) => a.action)).toEqual(['visit.created', 'visit.read']);
+    });
+
+    it('saves an exam with one finding of every type, keeps nulls as nulls, and scores outcomes as rows', async () => {
+      const visit = await newVisit();
+      const content: ExamContent = exampleExam();
+      const saved = await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version));
+      expect(saved.statusCode).withContext(saved.body).toBe(200);
+      const body = saved.json() as VisitDto;
+      expect(body.version).toBe(visit.version + 1);
+      expect(body.content).toEqual(content);
+      const findingTypes = await t.db.selectFrom('findings').select('type').where('visit_id', '=', visit.id).execute();
+      expect(new Set(findingTypes.map((f) => f.type))).toEqual(new Set(FINDING_TYPES));
+      const scores = await t.db.selectFrom('outcome_scores').select(['measure', 'score']).where('visit_id', '=', visit.id).execute();
+      expect(scores.find((s) => s.measure === 'nprs')?.score).toBe(content.outcomes.nprs!);
+    });
+
+    it('refuses an invalid exam with a message per field and changes nothing', async () => {
+      const visit = await newVisit();
+      const content = emptyExam() as unknown as { outcomes: { nprs: number } };
+      content.outcomes.nprs = 14;
+      const response = await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version));
+      expect(response.statusCode).toBe(400);
+      expect(Object.keys(response.json().error.fields)).toContain('content.outcomes.nprs');
+      const after = (await chiro.get(`/api/visits/${visit.id}`)).json() as VisitDto;
+      expect(after.version).toBe(visit.version);
+    });
+
+    it('needs the version being edited: 428 without it, 412 when someone saved first', async () => {
+      const visit = await newVisit();
+      expect((await chiro.put(`/api/visits/${visit.id}`, { content: emptyExam() })).statusCode).toBe(428);
+      expect((await chiro.put(`/api/visits/${visit.id}`, { content: emptyExam() }, ifMatch(visit.version))).statusCode).toBe(200);
+      const stale = await chiro.put(`/api/visits/${visit.id}`, { content: emptyExam() }, ifMatch(visit.version));
+      expect(stale.statusCode).toBe(412);
+      expect(stale.json().error.code).toBe('stale_version');
+    });
+
+    it('signs and locks a visit; later changes are addenda with author and time', async () => {
+      const visit = await newVisit();
+      const content = emptyExam();
+      content.findings = [{ ...emptyFinding('facet-joint', 'f1'), region: 'lumbar', segment: 'L4/5', side: 'left' } as ExamContent['findings'][number]];
+      const saved = (await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version))).json() as VisitDto;
+      const signed = await chiro.post(`/api/visits/${visit.id}/sign`, {}, ifMatch(saved.version));
+      expect(signed.statusCode).withContext(signed.body).toBe(200);
+      expect((signed.json() as VisitDto).status).toBe('signed');
+      const edit = await chiro.put(`/api/visits/${visit.id}`, { content: emptyExam() }, ifMatch((signed.json() as VisitDto).version));
+      expect(edit.statusCode).toBe(409);
+      expect(edit.json().error.code).toBe('visit_signed');
+      const addendum = await chiro.post(`/api/visits/${visit.id}/addenda`, { text: 'Patient phoned: pain eased the next day.' });
+      expect(addendum.statusCode).toBe(201);
+      const after = addendum.json() as VisitDto;
+      expect(after.addenda.length).toBe(1);
+      expect(after.addenda[0]!.text).toBe('Patient phoned: pain eased the next day.');
+      expect(after.content).toEqual(content);
+    });
+
+    it('will not sign a visit with half-filled findings', async () => {
+      const visit = await newVisit();
+      const content = emptyExam();
+      content.findings = [emptyFinding('disc-irritation', 'f1')];
+      const saved = (await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version))).json() as VisitDto;
+      const response = await chiro.post(`/api/visits/${visit.id}/sign`, {}, ifMatch(saved.version));
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toContain('before signing');
+    });
+
+    it('copies the last findings forward for editing', async () => {
+      const first = await newVisit();
+      const content = exampleExam();
+      await chiro.put(`/api/visits/${first.id}`, { content }, ifMatch(first.version));
+      const second = await newVisit({ copyFromLast: true });
+      const copied = second.content as ExamContent;
+      expect(copied.findings.map((f) => f.type)).toEqual(content.findings.map((f) => f.type));
+      expect(copied.outcomes).toEqual(emptyExam().outcomes);
+    });
+
+    it('keeps clinical content from receptionists: summaries only, 403 on the visit itself', async () => {
+      const visit = await newVisit();
+      const list = await reception.get(`/api/patients/${patientId}/visits`);
+      expect(list.statusCode).toBe(200);
+      const summaries = list.json() as Record<string, unknown>[];
+      expect(summaries.length).toBeGreaterThan(0);
+      for (const summary of summaries) {
+        expect(Object.keys(summary).sort()).toEqual(['appointmentId', 'centreId', 'clinicianId', 'clinicianName', 'id', 'patientId', 'signedAt', 'status', 'visitDate']);
+      }
+      expect((await reception.get(`/api/visits/${visit.id}`)).statusCode).toBe(403);
+      expect((await reception.get(`/api/patients/${patientId}/progress`)).statusCode).toBe(403);
+      expect((await reception.post(`/api/patients/${patientId}/visits`, {})).statusCode).toBe(403);
+    });
+
+    it('lets managers read but not write', async () => {
+      const visit = await newVisit();
+      expect((await manager.get(`/api/visits/${visit.id}`)).statusCode).toBe(200);
+      expect((await manager.put(`/api/visits/${visit.id}`, { content: emptyExam() }, ifMatch(visit.version))).statusCode).toBe(403);
+    });
+
+    it("hides another centre's patient and visits as not found", async () => {
+      expect((await chiro.get(`/api/patients/${otherPatientId}/visits`)).statusCode).toBe(404);
+      expect((await chiro.post(`/api/patients/${otherPatientId}/visits`, {})).statusCode).toBe(404);
+    });
+
+    it('returns the outcome history for the progress charts, oldest first', async () => {
+      await newVisit({ visitDate: '2026-01-10' });
+      await newVisit({ visitDate: '2025-12-01' });
+      const response = await chiro.get(`/api/patients/${patientId}/progress`);
+      expect(response.statusCode).toBe(200);
+      const { visits } = response.json() as { visits: { visitDate: string }[] };
+      expect(visits.length).toBeGreaterThan(1);
+      const dates = visits.map((v) => v.visitDate);
+      expect([...dates].sort()).toEqual(dates);
+    });
+  });
+}
