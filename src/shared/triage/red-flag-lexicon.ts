@@ -30,7 +30,9 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
   hrs: 'hours', hr: 'hour', mins: 'minutes', min: 'minute', minuets: 'minutes', minits: 'minutes',
   // run-together words
   backpain: 'back pain', chestpain: 'chest pain', neckpain: 'neck pain', legpain: 'leg pain',
-  pinsandneedles: 'pins and needles', cantfeel: 'cant feel', cantpee: 'cant pee', cantwee: 'cant wee',
+  pinsandneedles: 'pins and needles', weightloss: 'weight loss', lostweight: 'lost weight',
+  nightsweats: 'night sweats', shortness: 'shortness', breathlessnes: 'breathlessness', neckache: 'neck ache',
+  stiffneck: 'stiff neck', lowerback: 'lower back', upperback: 'upper back', bloodclot: 'blood clot', cantfeel: 'cant feel', cantpee: 'cant pee', cantwee: 'cant wee',
   lightheaded: 'light headed', shortofbreath: 'short of breath', tailbone: 'tail bone',
   shoulderblade: 'shoulder blade', shoulderblades: 'shoulder blades', lockjaw: 'lock jaw',
   breaststroke: 'breast stroke', backstroke: 'back stroke', blackout: 'blacked out', blackouts: 'blacked out',
@@ -67,7 +69,7 @@ export const TOKEN_REWRITES: Readonly<Record<string, string>> = {
  */
 export const HARMLESS_PHRASES: readonly string[] = [
   'call back', 'ring back', 'phone back', 'calling back', 'get back', 'back soon', 'rest of the',
-  'rest of my', 'the rest', 'in shape', 'out of shape', 'into shape', 'food poisoning', 'hot and cold pack',
+  'rest of my', 'in shape', 'out of shape', 'into shape', 'food poisoning', 'hot and cold pack',
   'hot and cold packs', 'hot and cold therapy', 'hot or cold', 'range of motion', 'range of movement',
   'call me back', 'call you back', 'ring me back', 'ring you back', 'phone me back', 'get back to me',
   'get back to you', 'getting back to me', 'come back', 'coming back to', 'back to work', 'back in touch',
@@ -88,7 +90,7 @@ export const HARMLESS_PHRASES: readonly string[] = [
   'room temperature', 'normal temperature', 'temperature is normal', 'temperature was normal',
   'temperature normal', 'temperature check',
   'want to lose weight', 'trying to lose weight', 'need to lose weight', 'needs to lose weight',
-  'hoping to lose weight', 'help me lose weight', 'help to lose weight', 'losing weight for', 'weight loss plan', 'weight loss programme', 'weight loss program',
+  'hoping to lose weight', 'help me lose weight', 'help to lose weight', 'weight loss plan', 'weight loss programme', 'weight loss program',
   'toe nail', 'toe nails', 'toenail', 'toenails', 'finger nail', 'finger nails', 'nail polish', 'nails done',
   'nail varnish',
   // only the first words: 'the bottom of my back' must still read as back pain
@@ -126,7 +128,32 @@ export const WORDS_THAT_ARE_NOT_TYPOS: readonly string[] = [
   'dropped', 'leaking', 'lacking', 'locking', 'licking', 'looking', 'lucking', 'socking', 'sucking',
   'working', 'worrying', 'hurting', 'hunting', 'hitting', 'sitting', 'fitting', 'knitting', 'lifting',
   'sifting', 'gifting', 'drifting', 'shifting', 'rafting',
+  // found by screening a British English word list against the tables (see red-flags.spec.ts)
+  'chance', 'chances', 'charge', 'charged', 'charges', 'failing', 'filling', 'felling', 'infection',
+  'infections', 'infectious', 'acting', 'arching', 'leaving', 'leaping', 'leaped', 'leafing', 'leased',
+  'leasing', 'looked', 'lacked', 'licked', 'locker', 'peeping', 'peering', 'popped', 'popping', 'pouring',
+  'posing', 'pooled', 'pooling', 'poring', 'polling', 'skipped', 'shipped', 'slapped', 'shouting', 'static',
+  'stating', 'strobe', 'strode', 'strove', 'swearing', 'swimming', 'tangling', 'washed', 'scream', 'screams',
+  'smiled', 'smiling', 'sailing', 'sailed', 'spoiled', 'spoiling', 'smells', 'cooked', 'curled', 'curling',
+  'curing', 'carved', 'carving', 'crouch', 'crushed', 'cashed', 'clashed', 'deafness', 'gaping', 'gassing',
+  'graded', 'tickle', 'tickled', 'tickles', 'twinkle', 'wiring', 'wining', 'whining', 'winced', 'winged',
+  'winked', 'wended', 'contusion', 'contusions', 'contused', 'delicious', 'chilly', 'chilli', 'cheers',
+  'checks', 'cheeky', 'clamps', 'champs', 'burying', 'blocking', 'attach', 'attached', 'attaching',
+  'anaesthetic', 'anesthetic', 'canker', 'canter', 'confuse', 'confuses', 'confusing', 'discovered',
+  'muddle', 'muddles', 'muddied', 'remaining', 'shower', 'showers', 'soldier', 'soldiers', 'sprinter',
+  'sprinters', 'splinted', 'spurred', 'spurring', 'streak', 'stooped', 'shopped', 'switches', 'parting',
+  'planting', 'patting',
 ];
+
+/**
+ * "can not", "do not", "have not" written as two words are read as "cannot", "dont", "havent", so
+ * each table needs only one spelling and a denial is one cue, not two.
+ */
+export const NOT_CONTRACTIONS: Readonly<Record<string, string>> = {
+  can: 'cannot', could: 'couldnt', do: 'dont', does: 'doesnt', did: 'didnt', have: 'havent', has: 'hasnt',
+  had: 'hadnt', is: 'isnt', are: 'arent', was: 'wasnt', were: 'werent', will: 'wont', would: 'wouldnt',
+  should: 'shouldnt',
+};
 
 /** Words and phrases that deny what follows: "no numbness", "haven't had any chest pain". */
 export const NEGATION_CUES: readonly string[] = [
@@ -166,7 +193,8 @@ export const PSEUDO_NEGATIONS: readonly string[] = [
  * "never had pain like this before", "can't feel my feet anymore".
  */
 export const NEGATION_CANCELLED_BY: readonly string[] = [
-  'like this', 'like that', 'like it', 'this bad', 'so bad', 'as bad', 'before', 'until', 'till',
+  // not "like that": "no cancer or anything like that" is a denial
+  'like this', 'this bad', 'so bad', 'as bad', 'before', 'until', 'till',
   'anymore', 'any more', 'any longer', 'properly', 'at all now',
 ];
 
@@ -186,7 +214,8 @@ export const CLAUSE_OPENERS: readonly string[] = [
   'today', 'lately', 'still', 'just', 'cant', 'cannot', 'couldnt', 'unable', 'getting', 'got', 'have', 'has',
   'had', 'am', 'is', 'are', 'was', 'were', 'feel', 'feels', 'felt', 'get', 'gets', 'keep', 'keeps', 'been',
   'having', 'sometimes', 'often', 'occasionally', 'every', 'last', 'since', 'after', 'when', 'whenever',
-  'mum', 'dad', 'husband', 'wife', 'son', 'daughter', 'partner',
+  'mum', 'dad', 'husband', 'wife', 'son', 'daughter', 'partner', 'both', 'the', 'a', 'an', 'one', 'left',
+  'right',
 ];
 
 /** Written after a symptom on a form ("Chest pain: no", "numbness - none"), these deny it. */

@@ -166,7 +166,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'shat myself', 'shit myself', 'mess myself', 'poo myself', 'soiled herself', 'soiled himself',
     'pooed herself', 'pooed himself', 'soiled the bed', 'messed the bed'],
   'erection': ['erection', 'erectile', 'impotence', 'impotent', 'get it up', 'keep it up', 'hard on',
-    'get hard', 'stay hard', 'sexual function', 'down there isnt working', 'willy isnt working'],
+    'get hard', 'stay hard', 'sexual function', 'sexual', 'sex', 'perform', 'in the bedroom',
+    'down there isnt working', 'willy isnt working'],
   'problem': ['problem', 'issue', 'trouble', 'difficulty', 'difficulties', 'dysfunction', 'not working',
     'isnt working', 'cant', 'cannot', 'unable', 'lost', 'losing', 'loss', 'wont', 'no longer', 'gone',
     'stopped', 'struggling', 'struggle', 'changes', 'change', 'different'],
@@ -218,7 +219,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   'fever': ['fever', 'fevers', 'feverish', 'fevery', 'temperature', 'temperatures', 'high temp',
     'a temp', 'running a temp', 'got a temp', 'hot and cold', 'hot and shivery', 'shivery', 'shivering',
     'shivers', 'chills', 'rigors', 'night sweats', 'sweating at night', 'drenching sweats', 'pyrexia',
-    'burning up', 'flu like', 'flu symptoms', 'hot and sweaty', 'sweats'],
+    'burning up', 'flu like', 'flu symptoms', 'hot and sweaty', 'sweats', 'temp of #>=38', 'temp is #>=38',
+    'temp was #>=38', 'temp #>=38', 'temperature of #>=38', 'temperature is #>=38', '#>=38 degrees', 'pyrexial',
+    'febrile'],
   'confusion': ['confused', 'confusion', 'disorientated', 'disoriented', 'delirious', 'delirium',
     'not making sense', 'talking nonsense', 'doesnt know where', 'not with it', 'muddled', 'drowsy',
     'hard to wake', 'cant wake', 'very sleepy'],
@@ -228,14 +231,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'doesnt blanch', 'purple', 'dark red', 'bruise like', 'like bruises', 'pinprick', 'pin prick', 'tiny red'],
 
   // ----- urgent back-pain features ----------------------------------------------------------
-  'weight-loss': ['weight loss', 'lost weight', 'losing weight', 'lost a lot of weight', 'lost a stone',
+  'weight-loss': ['weight loss', 'lost weight', 'losing weight', 'lost about a stone', 'lost nearly a stone',
+    'lost over a stone', 'lost almost a stone', 'lost half a stone', 'lost about #>=1 stone', 'lost about #>=1 kg',
+    'lost over #>=1 kg', 'lost nearly #>=1 kg', 'lost about #>=1 pounds', 'lost over #>=1 stone', 'lost a lot of weight', 'lost a stone',
     'lost stone', 'lost #>=1 stone', 'lost #>=1 kg', 'lost #>=1 kilos', 'lost #>=1 pounds', 'lost #>=1 lbs',
     'dropped weight', 'weight has dropped', 'weight dropped', 'weight is dropping', 'weight dropping',
     'weight falling off', 'weight is falling off', 'clothes are loose', 'clothes hanging off',
     'lose weight without', 'lost loads of weight', 'gone thin', 'getting thinner', 'lost a lot of weight'],
   'intentional': ['diet', 'dieting', 'slimming', 'slimming world', 'weight watchers', 'gym', 'on purpose',
     'intentionally', 'trying to', 'calorie', 'calories', 'meal plan', 'fasting', 'ozempic', 'mounjaro',
-    'wegovy', 'gastric', 'running more', 'eating better', 'eating healthier', 'healthy eating', 'keto'],
+    'wegovy', 'gastric', 'running more', 'eating better', 'eating healthier', 'healthy eating', 'keto',
+    'wedding', 'on a diet'],
   'lump': ['lump', 'bump', 'swelling', 'mass', 'growth', 'new lump', 'cyst'],
   'back-shape': ['shape', 'deformed', 'deformity', 'curved', 'curving', 'crooked', 'sticking out', 'hump',
     'bulging out', 'poking out', 'changed shape', 'looks different'],
@@ -328,12 +334,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'indapamide', 'bumetanide', 'spironolactone', 'water tablets', 'water tablet', 'water pills', 'water pill',
     'hydrochlorothiazide', 'nicotinic acid', 'niacin', 'raloxifene', 'evista', 'nifedipine', 'adalat',
     'salbutamol', 'ventolin', 'albuterol', 'blue inhaler', 'teriparatide', 'forsteo', 'forteo',
-    'amlodipine', 'lithium', 'donepezil', 'pregabalin', 'zopiclone', '@statin'],
+    'amlodipine', 'lithium', 'donepezil', 'pregabalin', 'zopiclone', 'blood pressure tablets',
+    'blood pressure pills', 'blood pressure medication', 'blood pressure meds', 'bp tablets', 'bp meds', '@statin'],
   'medicine-general': ['medication', 'medicine', 'medicines', 'tablets', 'tablet', 'pills', 'pill', 'meds',
     'prescription', 'drug', 'drugs', 'injection', 'injections', 'inhaler', 'patch'],
   'medicine-causal': ['side effect', 'side effects', 'causing', 'cause', 'caused', 'since starting',
     'since i started', 'started taking', 'since taking', 'after starting', 'since going on', 'new',
-    'changed my', 'dose', 'increased', 'blame', 'because of', 'reaction', 'related to', 'linked'],
+    'changed my', 'dose', 'increased', 'blame', 'because of', 'reaction', 'related to', 'linked', 'might be',
+    'could be', 'due to', 'from my'],
 
   // ----- neck (spinal cord and arteries) -------------------------------------------------------
   'clumsy-hands': ['clumsy', 'clumsiness', 'dropping things', 'drop things', 'keep dropping',
@@ -400,13 +408,16 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       'the nerves at the base of your spine. This needs checking in hospital today. Please go to A&E now ' +
       'or call 999.',
     match: [
-      { all: ['@cannot', '@urinate'], within: 6 },
+      { all: ['@cannot', '@bladder-or-urine'], within: 6 },
+      { all: ['@cannot', 'empty|emptying|emptied|finish|finished|start|get going', '@bladder-or-urine'], within: 8 },
       { all: ['@unaware', '@need-to-go|@bladder'], within: 8 },
       { all: ['no urge|lost the urge|lost urge|no sensation|no feeling|cant feel|cannot feel|dont feel|doesnt feel', '@urinate'], within: 6 },
       { all: ['@bladder-or-urine', '@retention-sign'], within: 8 },
       { all: ['@bladder-or-urine', '@leak'], within: 8 },
       { all: ['@lost-control', '@bladder-or-urine'], within: 8 },
       ['@wet-self'],
+      ['keep leaking|been leaking|started leaking|leaking a bit|leaking a little|leaking when|leak when|leaks when|wear a pad|wearing a pad|wearing pads|incontinence pad|incontinence pads|tena lady|tena pads'],
+      { all: ['cant|cannot|dont|unable|couldnt|no longer', 'feel|sense|notice', 'toilet|loo|bathroom|@urinate'], within: 10 },
       { all: ['wet|wetting|leaked|leaking|leak', 'myself|herself|himself|pants|knickers|underwear|trousers|bed'], within: 3, ordered: true },
       ['incontinent|incontinence|urinary retention|retention of urine'],
       ['weak bladder|bladder weakness|bladder problems|bladder problem|bladder issues|bladder issue|bladder trouble|waterworks problems|waterworks issues|bladder has gone|bladder went|bladder gave'],
@@ -495,13 +506,16 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     action: EMERGENCY_ACTION,
     script: 'These can be signs of a heart attack. Please call 999 now.',
     match: [['heart attack|cardiac arrest|angina attack']],
-    unlessNear: ['years ago|year ago|last year|died|history of|in the past|previous|decades|had a'],
+    unlessNear: ['years ago|year ago|last year|died|history of|in the past|previous|decades'],
   },
   {
     category: 'breathlessness', label: 'Severe breathlessness', level: 'emergency',
     action: EMERGENCY_ACTION,
     script: 'Bad breathlessness needs help straight away. Please call 999 now.',
-    match: [['@breathless']],
+    match: [
+      ['@breathless'],
+      { all: ['@cannot|struggling|fighting|gasping|short|shortness|lack|desperate', 'breath|breathe|breathing|air'], within: 3 },
+    ],
   },
   {
     category: 'collapse', label: 'Collapse or blackout', level: 'emergency',
@@ -526,7 +540,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     action: 'Advise 999 now. Do not book a visit. Note the time the signs started.',
     script: 'If you think you or someone else is having a stroke, please call 999 now. Do not drive yourself.',
     match: [['@stroke-word']],
-    unlessNear: ['years ago|year ago|last year|history of|previous|in the past|old stroke|decades|months ago|recovered|had a'],
+    unlessNear: ['years ago|year ago|last year|history of|previous|in the past|old stroke|decades|months ago|recovered'],
   },
   {
     category: 'meningitis-sepsis', label: 'Possible meningitis or sepsis', level: 'emergency',
@@ -566,7 +580,10 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     action: URGENT_ACTION,
     script: 'Losing weight without trying needs a doctor to check you. Please contact your GP today or call ' +
       'NHS 111.',
-    match: [['@weight-loss']],
+    match: [
+      ['@weight-loss'],
+      { all: ['lost|losing|dropped|dropping|shed|gone down', 'weight|stone|kg|kilos|kilo|pounds|lbs|st|dress size'], within: 4, ordered: true },
+    ],
     unlessNear: ['@intentional'],
   },
   {
@@ -575,7 +592,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     script: 'A new lump or a change in the shape of your back needs a doctor to check it. Please contact your ' +
       'GP today or call NHS 111.',
     match: [
-      { all: ['@lump', '@back-word|@neck'], within: 6 },
+      { all: ['@lump', '@back-word|@neck'], within: 8 },
       { all: ['@back-word', '@back-shape'], within: 6 },
     ],
   },
@@ -638,7 +655,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     script: 'A swollen, warm or discoloured calf or thigh can be a blood clot (DVT). Please contact your GP ' +
       'today or call NHS 111. If you get breathless or have chest pain, call 999.',
     match: [
-      { all: ['@single-leg-part', '@dvt-sign'], within: 7 },
+      { all: ['@single-leg-part', '@dvt-sign'], within: 10 },
       { all: ['@leg', 'warm|hot|red|redness|darker|darkened|discoloured|purple|hard veins|throbbing'], within: 5 },
       ['@clot'],
     ],
@@ -665,7 +682,10 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     script: 'Muscle pain, weakness or cramps while taking a statin need checking by a doctor today. Please ' +
       'contact your GP or call NHS 111. Do not stop your medicine unless a doctor tells you to.',
     match: [['@statin']],
-    needs: [['@muscle-symptom'], ['@jaundice'], ['@dark-urine'], ['@pain']],
+    needs: [
+      ['@muscle-symptom'], ['@jaundice'], ['@dark-urine'], ['@pain'],
+      { all: ['urine|pee|wee|piss', 'dark|darker|brown|cola|coke|tea coloured|orange'], within: 5 },
+    ],
   },
   {
     category: 'jaundice', label: 'Yellow skin or eyes', level: 'urgent',
@@ -701,14 +721,18 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     action: URGENT_ACTION,
     script: 'Clumsy hands or unsteady walking can come from pressure on the spinal cord in the neck. Please ' +
       'contact your GP today or call NHS 111.',
-    match: [['@clumsy-hands'], ['@unsteady']],
+    match: [
+      ['@clumsy-hands'],
+      ['@unsteady'],
+      { all: ['dropping|drop|dropped|drops', 'things|stuff|cups|cup|mug|pens|pen|keys|objects|everything|glasses|plates|cutlery'], within: 3 },
+    ],
   },
   {
     category: 'double-vision', label: 'Double vision', level: 'urgent',
     action: URGENT_ACTION,
     script: 'Double vision needs a doctor to check you first. Please contact your GP today or call NHS 111. If ' +
       'it came on suddenly with weakness or speech problems, call 999.',
-    match: [['@double-vision']],
+    match: [['@double-vision'], { all: ['vision|sight|eyesight|seeing|see', 'double|doubled|two of'], within: 4 }],
   },
   {
     category: 'dizziness-fainting', label: 'Dizziness or fainting', level: 'urgent',
