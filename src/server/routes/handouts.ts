@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  draftSheet, renderSheetText, sheetReadingAge, type AdviceModule, type PersonalDetails, type SheetDraft,
-} from '../../shared/advice';
+import { draftSheet, type AdviceModule, type SheetDraft } from '../../shared/advice';
 import { validateAdviceModule, validateSheetDraft } from '../../shared/advice/advice.schema';
 import { ErrorBody, IdParams } from '../../shared/api/common';
 import {
@@ -15,8 +13,7 @@ import {
   ensureShippedModules, findAdviceModule, insertAdviceModule, listAdviceModules, listAdviceVersions, saveAdviceModule,
 } from '../db/repositories/advice';
 import { appendAudit } from '../db/repositories/audit';
-import { findCentre } from '../db/repositories/centres';
-import { findHandout, insertHandout, listHandouts, recordPrint, type HandoutSnapshotItem } from '../db/repositories/handouts';
+import { findHandout, issueHandout, listHandouts, recordPrint } from '../db/repositories/handouts';
 import { findVisit } from '../db/repositories/visits';
 import { badRequest, conflict, notFound, staleVersion } from '../errors';
 import { renderHandoutPdf } from '../pdf/handout-pdf';
@@ -34,10 +31,6 @@ function fieldsFrom(errors: { path: string; message: string }[], prefix: string)
   const fields: Record<string, string> = {};
   for (const error of errors) fields[`${prefix}${error.path.replace(/\//g, '.')}`] ??= error.message;
   return fields;
-}
-
-function issuedDate(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 }
 
 export default async function handoutRoutes(fastify: FastifyInstance) {
@@ -140,31 +133,13 @@ export default async function handoutRoutes(fastify: FastifyInstance) {
     const library = new Map((await listAdviceModules(app.db)).map((entry) => [entry.key, entry]));
     const unknown = draft.items.filter((item) => !library.get(item.moduleKey)?.active);
     if (unknown.length) throw badRequest('Some fields need correcting.', { 'draft.items': `Not in the library: ${unknown.map((u) => u.moduleKey).join(', ')}.` });
-    const items: HandoutSnapshotItem[] = draft.items.map((item) => {
-      const entry = library.get(item.moduleKey)!;
-      const personal: PersonalDetails = Object.hasOwn(draft.personal, item.moduleKey) ? draft.personal[item.moduleKey]! : {};
-      return { moduleKey: item.moduleKey, versionNo: entry.versionNo, reason: item.reason, module: entry.module as AdviceModule, personal };
-    });
-    const modules = items.map((item) => item.module);
-    const text = renderSheetText(draft.items, modules, draft.personal);
-
-    const patient = await app.db.selectFrom('patients').select(['given_name', 'family_name', 'large_print']).where('id', '=', visit.patientId).executeTakeFirstOrThrow();
-    const centre = (await findCentre(app.db, visit.centreId))!;
+    const patient = await app.db.selectFrom('patients').select(['large_print']).where('id', '=', visit.patientId).executeTakeFirstOrThrow();
     const largePrint = request.body.largePrint ?? patient.large_print === 1;
     const id = await app.db.transaction().execute(async (trx) => {
-      const handoutId = await insertHandout(trx, {
-        patientId: visit.patientId, visitId: visit.id, centreId: visit.centreId, clinicianId: user.id, largePrint, text,
-        readingAge: sheetReadingAge(modules),
-        snapshot: {
-          header: {
-            centreName: centre.name, centreAddress: centre.address, centrePhone: centre.phone,
-            patientName: `${patient.given_name} ${patient.family_name}`.trim(), clinicianName: user.name, issuedDate: issuedDate(centre.timeZone),
-          },
-          items,
-          leftOut: draft.leftOut,
-        },
-      });
-      await appendAudit(trx, audit(request, 'handout.issued', 'handout', handoutId, visit.centreId, { patientId: visit.patientId, visitId: visit.id, modules: items.map((i) => `${i.moduleKey}@${i.versionNo}`) }));
+      const handoutId = await issueHandout(trx, { visit, clinician: { id: user.id, name: user.name }, draft, library, largePrint });
+      await appendAudit(trx, audit(request, 'handout.issued', 'handout', handoutId, visit.centreId, {
+        patientId: visit.patientId, visitId: visit.id, modules: draft.items.map((i) => `${i.moduleKey}@${library.get(i.moduleKey)!.versionNo}`),
+      }));
       return handoutId;
     });
     return reply.status(201).send((await findHandout(app.db, id))!);

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { AdviceModule, PersonalDetails, SheetItem } from '../../../shared/advice';
+import { renderSheetText, sheetReadingAge, type AdviceModule, type PersonalDetails, type SheetDraft, type SheetItem } from '../../../shared/advice';
+import type { AdviceModuleEntry } from '../../../shared/api/handouts';
 import type { HandoutDto, HandoutHeader, HandoutSummary } from '../../../shared/api/handouts';
 import type { DbOrTrx } from '../database';
 import { nowIso } from '../time';
@@ -31,11 +32,13 @@ export interface NewHandout {
   snapshot: HandoutSnapshot;
   text: string;
   readingAge: number;
+  /** Defaults to now; the demo's history issues sheets on the days of past visits. */
+  issuedAt?: string;
 }
 
 export async function insertHandout(trx: DbOrTrx, input: NewHandout): Promise<string> {
   const id = randomUUID();
-  const now = nowIso();
+  const now = input.issuedAt ?? nowIso();
   await trx.insertInto('handouts').values({
     id,
     patient_id: input.patientId,
@@ -102,4 +105,55 @@ export async function findHandout(db: DbOrTrx, id: string): Promise<HandoutDto |
 
 export async function recordPrint(trx: DbOrTrx, handoutId: string, staffId: string, kind: 'print' | 'pdf'): Promise<void> {
   await trx.insertInto('handout_prints').values({ id: randomUUID(), handout_id: handoutId, staff_id: staffId, kind, at: nowIso() }).execute();
+}
+
+/** The issue date as the patient reads it, in the centre's time zone: "26 November 2026". */
+export function issuedDate(timeZone: string, at = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+}
+
+export interface IssueRequest {
+  visit: { id: string; patientId: string; centreId: string };
+  clinician: { id: string; name: string };
+  draft: SheetDraft;
+  /** The library as it is now: each item is pinned to its module's current version. */
+  library: ReadonlyMap<string, AdviceModuleEntry>;
+  largePrint: boolean;
+  issuedAt?: string;
+}
+
+/**
+ * Builds the snapshot of exactly what the patient is given (module versions, personal details,
+ * the rendered text) and stores it. Used by the issue route and by the demo data alike.
+ */
+export async function issueHandout(trx: DbOrTrx, request: IssueRequest): Promise<string> {
+  const { visit, draft } = request;
+  const items: HandoutSnapshotItem[] = draft.items.map((item) => {
+    const entry = request.library.get(item.moduleKey);
+    if (!entry) throw new Error(`issueHandout: module ${item.moduleKey} is not in the library`);
+    const personal: PersonalDetails = Object.hasOwn(draft.personal, item.moduleKey) ? draft.personal[item.moduleKey]! : {};
+    return { moduleKey: item.moduleKey, versionNo: entry.versionNo, reason: item.reason, module: entry.module as AdviceModule, personal };
+  });
+  const modules = items.map((item) => item.module);
+  const patient = await trx.selectFrom('patients').select(['given_name', 'family_name']).where('id', '=', visit.patientId).executeTakeFirstOrThrow();
+  const centre = await trx.selectFrom('centres').select(['name', 'address', 'phone', 'time_zone']).where('id', '=', visit.centreId).executeTakeFirstOrThrow();
+  return insertHandout(trx, {
+    patientId: visit.patientId,
+    visitId: visit.id,
+    centreId: visit.centreId,
+    clinicianId: request.clinician.id,
+    largePrint: request.largePrint,
+    text: renderSheetText(draft.items, modules, draft.personal),
+    readingAge: sheetReadingAge(modules),
+    issuedAt: request.issuedAt,
+    snapshot: {
+      header: {
+        centreName: centre.name, centreAddress: centre.address, centrePhone: centre.phone,
+        patientName: `${patient.given_name} ${patient.family_name}`.trim(), clinicianName: request.clinician.name,
+        issuedDate: issuedDate(centre.time_zone, request.issuedAt ? new Date(request.issuedAt) : undefined),
+      },
+      items,
+      leftOut: draft.leftOut,
+    },
+  });
 }
