@@ -149,7 +149,7 @@ export function centreChanges(before: Centre, after: Centre): string[] {
   for (const [key, label] of simple) {
     if (before[key] !== after[key]) changes.push(`${label} is now “${String(after[key]) || '(blank)'}”.`);
   }
-  if (openingSummary(before.openingHours) !== openingSummary(after.openingHours)) changes.push(`Opening hours are now ${openingSummary(after.openingHours)}.`);
+  if (openingSummary(before.openingHours) !== openingSummary(after.openingHours)) changes.push(`Opening hours are now: ${openingSummary(after.openingHours)}.`);
   if (JSON.stringify(before.responseTargets) !== JSON.stringify(after.responseTargets)) changes.push('Response targets were changed.');
   if (before.active !== after.active) changes.push(after.active ? 'The centre was reopened.' : 'The centre was marked as not in use.');
   return changes;
