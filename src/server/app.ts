@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifySchema, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -14,7 +16,12 @@ import eventsPlugin from './plugins/events';
 import securityPlugin, { baselineSecurityHeaders } from './plugins/security';
 import adminRoutes from './routes/admin';
 import authRoutes from './routes/auth';
+import diaryRoutes from './routes/diary';
+import patientRoutes from './routes/patients';
 import systemRoutes from './routes/system';
+import visitRoutes from './routes/visits';
+import handoutRoutes from './routes/handouts';
+import analyticsRoutes from './routes/analytics';
 import './types';
 
 export interface BuildOptions {
@@ -38,7 +45,6 @@ export async function buildApp({ config, conn, logger = true, onRoute }: BuildOp
     logger: logger ? { level: config.logLevel, serializers, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]'] } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     return503OnClosing: true,
     // Fastify answers a path it cannot decode before any hook runs: give it the usual body and headers.
     frameworkErrors(error, _request, frameworkReply) {
@@ -49,6 +55,7 @@ export async function buildApp({ config, conn, logger = true, onRoute }: BuildOp
     },
   });
   app.decorate('config', config);
+  app.setValidatorCompiler(validatorFor);
   // Added before any plugin so routes registered inside encapsulated plugins are seen too.
   if (onRoute) app.addHook('onRoute', onRoute);
 
@@ -73,9 +80,32 @@ export async function buildApp({ config, conn, logger = true, onRoute }: BuildOp
   await app.register(authRoutes);
   await app.register(adminRoutes);
   // Feature routes: one line per area, added as each feature lands.
+  await app.register(import('./routes/public-intake'));
+  await app.register(import('./routes/requests'));
+  await app.register(patientRoutes);
+  await app.register(diaryRoutes);
+  await app.register(visitRoutes);
+  await app.register(handoutRoutes);
+  await app.register(analyticsRoutes);
 
   await registerSpa(app, config.staticDir);
   return app;
+}
+
+/*
+ * Two validators. Query strings and path parameters arrive as text, so they are coerced
+ * ("5" → 5). Bodies are JSON and checked strictly: coercion there would turn a null
+ * (an untested value) into 0 (a finding) and quietly drop fields the client meant to send.
+ */
+function makeAjv(coerceTypes: false | 'array') {
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
+  addFormats(ajv);
+  return ajv;
+}
+const bodyAjv = makeAjv(false);
+const textAjv = makeAjv('array');
+function validatorFor({ schema, httpPart }: { schema: FastifySchema; httpPart?: string }) {
+  return (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object);
 }
 
 /** Serves the built Angular app; any other non-API GET gets index.html so deep links work. */

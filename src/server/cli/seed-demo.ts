@@ -3,6 +3,8 @@ import type { Role } from '../../shared/roles';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
+import { seedDemoClinical } from './seed-demo-clinical';
+import { seedDemoDiary } from './seed-demo-diary';
 import { insertCentre } from '../db/repositories/centres';
 import { countStaff, insertStaff } from '../db/repositories/staff';
 import { DEFAULT_OPENING_HOURS } from '../setup';
@@ -57,6 +59,10 @@ export async function seedDemo(db: Db): Promise<DemoContext | null> {
     return { centreIds, staffIds };
   }).then(async (context) => {
     // Each feature adds its demo history here, in dependency order, through its own repositories.
+    const diary = await seedDemoDiary(db, context);
+    await (await import('./seed-demo-requests')).seedDemoRequests(db, context);
+    const staffNames = Object.fromEntries(DEMO_STAFF.map((person) => [context.staffIds[person.email]!, person.name]));
+    await seedDemoClinical(db, diary, staffNames);
     return context;
   });
 }

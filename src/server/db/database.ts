@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { AppointmentsTable, AppointmentTypesTable, ClinicianHoursTable, PatientMergesTable, PatientsTable } from './tables/diary';
 
 /*
  * One set of table types for both engines. To behave identically on SQLite and PostgreSQL:
@@ -110,6 +111,23 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   // Feature tables: each area declares its table types in db/tables/<area>.ts and lists them here.
+  requests: import('./tables/requests').RequestsTable;
+  request_attempts: import('./tables/requests').RequestAttemptsTable;
+  request_history: import('./tables/requests').RequestHistoryTable;
+  patients: PatientsTable;
+  patient_merges: PatientMergesTable;
+  clinician_hours: ClinicianHoursTable;
+  appointment_types: AppointmentTypesTable;
+  appointments: AppointmentsTable;
+  visits: import('./tables/visits').VisitsTable;
+  findings: import('./tables/visits').FindingsTable;
+  outcome_scores: import('./tables/visits').OutcomeScoresTable;
+  visit_addenda: import('./tables/visits').VisitAddendaTable;
+  advice_modules: import('./tables/handouts').AdviceModulesTable;
+  advice_module_versions: import('./tables/handouts').AdviceModuleVersionsTable;
+  handouts: import('./tables/handouts').HandoutsTable;
+  handout_modules: import('./tables/handouts').HandoutModulesTable;
+  handout_prints: import('./tables/handouts').HandoutPrintsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -41,6 +41,12 @@ export function fieldMessages(issues: ValidationIssue[], context: string): Recor
   return fields;
 }
 
+/** A unique constraint refused the write: PostgreSQL 23505, or SQLite's UNIQUE constraint. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
@@ -50,6 +56,10 @@ async function errorsPlugin(app: FastifyInstance) {
     if (fastifyError.validation) {
       const fields = fieldMessages(fastifyError.validation as ValidationIssue[], fastifyError.validationContext ?? 'body');
       return reply.status(400).send({ error: { code: 'invalid_input', message: 'Some fields need correcting.', fields } });
+    }
+    if (isUniqueViolation(error)) {
+      // Two requests racing past a "does it exist?" check, or a route that forgot to check: still the client's conflict.
+      return reply.status(409).send({ error: { code: 'conflict', message: 'That conflicts with a record that already exists.' } });
     }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {

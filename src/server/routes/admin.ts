@@ -88,8 +88,12 @@ export default async function adminRoutes(fastify: FastifyInstance) {
     const version = expectedVersion(request);
     checkCentreInput(request.body);
     const user = currentUser(request);
+    const name = request.body.name.trim().toLowerCase();
     const centre = await app.db.transaction().execute(async (trx) => {
       if (!(await findCentre(trx, request.params.id))) throw notFound('That centre');
+      if ((await listCentres(trx)).some((c) => c.id !== request.params.id && c.name.toLowerCase() === name)) {
+        throw conflict('A centre with that name already exists.');
+      }
       const updated = await updateCentre(trx, request.params.id, version, request.body);
       if (!updated) throw staleVersion();
       await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'centre.updated', entityType: 'centre', entityId: updated.id, centreId: updated.id, ip: request.ip, detail: { version: updated.version } });

@@ -103,6 +103,8 @@ export default async function authRoutes(fastify: FastifyInstance) {
       });
       throw unauthorised(SIGN_IN_FAILED, 'sign_in_failed');
     }
+    // Guesses sent in parallel all pass the first check; the ones that failed meanwhile count here.
+    await refuseIfLocked(app, rules);
     await clearThrottle(app.db, rules[0]!.key);
     if (staff.totp_enabled === 1) {
       await app.db.transaction().execute((trx) => startSession(app, trx, request, reply, staff, 'totp'));
@@ -137,8 +139,8 @@ export default async function authRoutes(fastify: FastifyInstance) {
       for (const [index, hash] of hashes.entries()) {
         if (await verifyPassword(hash, code)) {
           hashes.splice(index, 1);
-          await updateStaff(app.db, staff.id, { recoveryCodeHashes: hashes });
-          ok = usedRecoveryCode = true;
+          // Conditional on the version read above: of two sign-ins racing with one code, one wins.
+          ok = usedRecoveryCode = await updateStaff(app.db, staff.id, { recoveryCodeHashes: hashes }, Number(staff.version));
           break;
         }
       }
@@ -150,6 +152,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       });
       throw unauthorised('That code is not right. Check the time on your phone and try the newest code.', 'totp_failed');
     }
+    await refuseIfLocked(app, rules);
     await clearThrottle(app.db, rules[0]!.key);
     const session = await app.db.transaction().execute(async (trx) => {
       const row = await startSession(app, trx, request, reply, staff, 'active');

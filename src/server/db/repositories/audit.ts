@@ -17,7 +17,7 @@ export interface AuditEntry {
 
 const GENESIS_HASH = '0'.repeat(64);
 
-function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   const canonical = JSON.stringify([
     row.seq, row.at, row.actor_id, row.actor_role, row.action, row.entity_type,
     row.entity_id, row.centre_id, row.ip, row.outcome, row.detail,

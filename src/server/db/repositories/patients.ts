@@ -440,6 +440,14 @@ export async function anonymisePatient(db: DbOrTrx, id: string, version: number,
   for (const merged of await db.selectFrom('patients').select(['id', 'date_of_birth', 'version']).where('merged_into', '=', id).execute()) {
     await db.updateTable('patients').set({ ...scrub(merged.date_of_birth), version: Number(merged.version) + 1 }).where('id', '=', merged.id).execute();
   }
+  // The requests that led to this patient carry their name, contact details and own words:
+  // the request (its dates, kind, outcome) stays for the clinic's figures, the person leaves it.
+  const samePerson = [id, ...(await db.selectFrom('patients').select('id').where('merged_into', '=', id).execute()).map((p) => p.id)];
+  await db.updateTable('requests').set({
+    name: `${ANONYMISED_NAME.givenName} ${ANONYMISED_NAME.familyName}`, name_norm: '', phone: null, phone_e164: null,
+    email: null, email_norm: null, message: 'Removed at the patient\'s request.', red_flags: '[]',
+    matches: JSON.stringify({ patients: [], requests: [] }), updated_at: now,
+  }).where('patient_id', 'in', samePerson).execute();
   // A merge snapshot holds the old demographics: blank them too, keeping which ids moved.
   const merges = await db.selectFrom('patient_merges').select(['id', 'snapshot'])
     .where((eb) => eb.or([eb('survivor_id', '=', id), eb('merged_id', '=', id)])).execute();

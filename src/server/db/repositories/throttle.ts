@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../database';
 
 export interface ThrottleRule {
@@ -22,18 +23,25 @@ export async function lockedUntil(db: DbOrTrx, keys: string[], now = Date.now())
   return latest;
 }
 
+/**
+ * Counts one failure in a single statement. A read-then-write here lost counts under concurrent
+ * guesses on PostgreSQL (and two first failures raced to insert the same key), so a burst of
+ * parallel guesses got far more than `limit` tries.
+ */
 export async function recordFailure(db: DbOrTrx, rule: ThrottleRule, now = Date.now()): Promise<void> {
-  const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', rule.key).executeTakeFirst();
-  const windowExpired = !row || Date.parse(row.window_start) + rule.windowMs < now;
-  const failures = windowExpired ? 1 : row.failures + 1;
-  const windowStart = windowExpired ? new Date(now).toISOString() : row!.window_start;
-  const locked = failures >= rule.limit ? new Date(now + rule.lockMs).toISOString() : null;
-  if (row) {
-    await db.updateTable('login_throttle').set({ failures, window_start: windowStart, locked_until: locked ?? row.locked_until })
-      .where('key', '=', rule.key).execute();
-  } else {
-    await db.insertInto('login_throttle').values({ key: rule.key, failures, window_start: windowStart, locked_until: locked }).execute();
-  }
+  const nowIso = new Date(now).toISOString();
+  const windowStartedBefore = new Date(now - rule.windowMs).toISOString();
+  const lockUntil = new Date(now + rule.lockMs).toISOString();
+  const restart = sql<boolean>`login_throttle.window_start < ${windowStartedBefore}`;
+  const failures = sql<number>`(case when ${restart} then 1 else login_throttle.failures + 1 end)`;
+  await sql`
+    insert into login_throttle (key, failures, window_start, locked_until)
+    values (${rule.key}, 1, ${nowIso}, ${rule.limit <= 1 ? lockUntil : null})
+    on conflict (key) do update set
+      failures = ${failures},
+      window_start = case when ${restart} then ${nowIso} else login_throttle.window_start end,
+      locked_until = case when ${failures} >= ${rule.limit} then ${lockUntil} else login_throttle.locked_until end
+  `.execute(db);
 }
 
 export async function clearThrottle(db: DbOrTrx, key: string): Promise<void> {

@@ -19,8 +19,13 @@
  *   schema with a random name), removed by close().
  * - createTestApp(engine | testDb, configOverrides?): the real app from buildApp, no logger.
  *   Pass an existing TestDb to restart an app on the same data (the db then outlives app.close()).
- * - Agent: a cookie jar over app.inject. signIn(app, email, password) returns one signed in.
- * - createCentre(db) / createStaff(db, {role, centreIds}): fixtures through the repositories.
+ *   A whole suite can share one app (beforeAll) when each test makes its own users and records.
+ * - Agent: a cookie jar over app.inject. signIn(app, email, password, {totpSecret?}) returns one
+ *   signed in; agent(app, {origin, remoteAddress}) an anonymous one. ifMatch(v) for versioned writes.
+ * - createCentre(db) / createStaff(db, {role, centreIds, password?, active?, mustChangePassword?,
+ *   totp?}): fixtures through the repositories; the staff fixture carries its password (and TOTP
+ *   secret; currentTotp(secret) gives today's code).
+ * - The default spec timeout is raised to 30 s here: busy CI machines hash and migrate slowly.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -43,6 +48,9 @@ import { findStaff, insertStaff, updateStaff } from '../../db/repositories/staff
 import { DEFAULT_OPENING_HOURS } from '../../setup';
 
 export type { Engine };
+
+// A spec builds an app, hashes passwords and migrates databases; 5 s is too tight on a busy CI machine.
+jasmine.DEFAULT_TIMEOUT_INTERVAL = 30_000;
 export type TestResponse = InjectResponse;
 
 export const TEST_DATABASE_URL: string | null = process.env['TEST_DATABASE_URL'] || null;
@@ -56,6 +64,8 @@ export const TEST_ORIGIN = `http://${TEST_HOST}`;
 
 // ---------------------------------------------------------------------------------------------
 // Databases
+
+const TEMP_ROOT = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 
 export interface TestDb {
   engine: Engine;
@@ -83,7 +93,8 @@ async function withPgAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<
  * a random name, so suites never see each other's rows and nothing needs cleaning between runs.
  */
 export async function createTestDb(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDb> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-desk-test-'));
+  // tmpfs when there is one: every SQLite commit fsyncs (synchronous=FULL), which is slow on a real disk.
+  const dataDir = fs.mkdtempSync(path.join(TEMP_ROOT, 'clinic-desk-test-'));
   let testDb: TestDb;
   if (engine === 'sqlite') {
     const conn = connect({ databaseUrl: null, dataDir });
@@ -98,7 +109,8 @@ export async function createTestDb(engine: Engine, options: { migrate?: boolean 
     if (!TEST_DATABASE_URL) throw new Error('PostgreSQL tests need TEST_DATABASE_URL');
     const schema = `cd_test_${randomBytes(6).toString('hex')}`;
     await withPgAdmin((client) => client.query(`CREATE SCHEMA ${schema}`));
-    const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 10, options: `-c search_path=${schema}` });
+    // synchronous_commit=off only skips waiting for the WAL flush; visibility and locking are unchanged.
+    const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 10, options: `-c search_path=${schema} -c synchronous_commit=off` });
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const conn: Connection = { db, engine: 'postgres', pool };

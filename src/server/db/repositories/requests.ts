@@ -1,0 +1,530 @@
+/**
+ * Requests: storage, the queue, and every change a receptionist makes. Plain functions taking the
+ * database or an open transaction first. Every change writes a request_history row in the same
+ * transaction; the routes add the audit row and publish the live event after commit.
+ */
+import { type Expression, type ExpressionBuilder, type Selectable, sql, type SqlBool, type Transaction } from 'kysely';
+import type { Centre } from '../../../shared/api/foundation';
+import type {
+  Attempt, AttemptOutcome, CloseOutcome, HistoryAction, HistoryEntry, Matches, Preferences, Priority, QuarantineReason,
+  QueueQuery, RedFlag, RequestDetail, RequestKind, RequestSource, RequestSummary,
+} from '../../../shared/api/requests';
+import { FAILED_ATTEMPT_OUTCOMES, FAILED_ATTEMPTS_BEFORE_SUGGEST_CLOSE } from '../../../shared/requests-labels';
+import type { Database, Db, DbOrTrx } from '../database';
+import type { RequestsTable } from '../tables/requests';
+import { newId, nowIso } from '../time';
+import { findCentre, listCentres } from './centres';
+import { findMatches, type StoredMatches } from './requests-matching';
+import {
+  asReference, buildPreview, computeDueAt, DEFAULT_TIME_ZONE, localParts, newReference, normaliseEmailAddress,
+  normalisePersonName, PRIORITY_RANK, readPhone, screen,
+} from './requests-rules';
+
+export type RequestRow = Selectable<RequestsTable>;
+
+/** A request row with the names the API shows beside the ids. */
+export interface RequestRowWithNames extends RequestRow {
+  centre_name: string | null;
+  holder_name: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+const EMPTY_MATCHES: StoredMatches = { patients: [], requests: [] };
+
+export function parsePreferences(json: string): Preferences {
+  const raw = JSON.parse(json) as Partial<Preferences>;
+  return {
+    preferredTime: raw.preferredTime ?? null,
+    preferredDays: raw.preferredDays ?? [],
+    preferredTimeOfDay: raw.preferredTimeOfDay ?? null,
+    newPatient: raw.newPatient ?? null,
+  };
+}
+
+/** A claim counts while its expiry is in the future. */
+export function holdActive(row: Pick<RequestRow, 'holder_id' | 'hold_expires_at'>, now: string): boolean {
+  return !!row.holder_id && (!row.hold_expires_at || row.hold_expires_at > now);
+}
+
+export function toSummary(row: RequestRowWithNames, now = nowIso()): RequestSummary {
+  const flags = JSON.parse(row.red_flags) as RedFlag[];
+  const { preview, redFlags } = buildPreview(row.message, flags);
+  const held = holdActive(row, now);
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    source: row.source,
+    name: row.name,
+    phone: row.phone,
+    phoneE164: row.phone_e164,
+    email: row.email,
+    centre: row.centre_id ? { id: row.centre_id, name: row.centre_name ?? '' } : null,
+    messagePreview: preview,
+    priority: row.priority,
+    redFlags,
+    flagsAcknowledged: !!row.flags_acknowledged_at,
+    status: row.status,
+    outcome: (row.outcome as CloseOutcome | null) ?? null,
+    holder: held ? { id: row.holder_id!, name: row.holder_name ?? '' } : null,
+    heldAt: held ? row.held_at : null,
+    holdExpiresAt: held ? row.hold_expires_at : null,
+    receivedAt: row.received_at,
+    dueAt: row.due_at,
+    firstContactAt: row.first_contact_at,
+    attemptCount: Number(row.attempt_count),
+    lastAttemptAt: row.last_attempt_at,
+    nextAttemptAt: row.next_attempt_at,
+    suggestClose: row.status !== 'closed' && Number(row.failed_attempt_count) >= FAILED_ATTEMPTS_BEFORE_SUGGEST_CLOSE,
+    match: { kind: row.match_kind, count: Number(row.match_count) },
+    quarantined: row.quarantined === 1,
+    quarantineReason: (row.quarantine_reason as QuarantineReason | null) ?? null,
+    version: Number(row.version),
+  };
+}
+
+/** Joins the centre and holder names in one statement (correlated sub-selects keep it one table). */
+function selectWithNames(db: DbOrTrx) {
+  return db.selectFrom('requests')
+    .selectAll('requests')
+    .select((eb) => [
+      eb.selectFrom('centres').select('centres.name').whereRef('centres.id', '=', 'requests.centre_id').as('centre_name'),
+      eb.selectFrom('staff').select('staff.name').whereRef('staff.id', '=', 'requests.holder_id').as('holder_name'),
+    ]);
+}
+
+export async function findRequestRow(db: DbOrTrx, id: string): Promise<RequestRowWithNames | undefined> {
+  return selectWithNames(db).where('requests.id', '=', id).executeTakeFirst();
+}
+
+async function staffNames(db: DbOrTrx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface DetailScope {
+  /** Centres the reader may see; undefined = all (managers). Matches outside them are left out. */
+  centreIds?: string[];
+}
+
+export async function toDetail(db: DbOrTrx, row: RequestRowWithNames, scope: DetailScope = {}, now = nowIso()): Promise<RequestDetail> {
+  const summary = toSummary(row, now);
+  const attemptRows = await db.selectFrom('request_attempts').selectAll().where('request_id', '=', row.id).orderBy('at').orderBy('created_at').execute();
+  const historyRows = await db.selectFrom('request_history').selectAll().where('request_id', '=', row.id).orderBy('seq').execute();
+  const names = await staffNames(db, [
+    ...attemptRows.map((a) => a.staff_id), ...historyRows.map((h) => h.actor_id),
+    row.closed_by, row.flags_acknowledged_by, row.created_by,
+  ]);
+  const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const attempts: Attempt[] = attemptRows.map((a) => ({
+    id: a.id, at: a.at, staff: { id: a.staff_id, name: names.get(a.staff_id) ?? '' }, outcome: a.outcome, note: a.note, nextAttemptAt: a.next_attempt_at,
+  }));
+  const history: HistoryEntry[] = historyRows.map((h) => ({
+    id: h.id, at: h.at, actor: ref(h.actor_id), action: h.action as HistoryAction, detail: JSON.parse(h.detail) as Record<string, unknown>,
+  }));
+  let duplicateOf: RequestDetail['duplicateOf'] = null;
+  if (row.duplicate_of) {
+    const original = await db.selectFrom('requests').select(['id', 'reference']).where('id', '=', row.duplicate_of).executeTakeFirst();
+    duplicateOf = original ? { id: original.id, reference: original.reference } : null;
+  }
+  return {
+    ...summary,
+    redFlags: JSON.parse(row.red_flags) as RedFlag[],
+    message: row.message,
+    preferences: parsePreferences(row.preferences),
+    attempts,
+    history,
+    matches: await resolveMatches(db, JSON.parse(row.matches) as StoredMatches, scope),
+    patientId: row.patient_id,
+    appointmentId: row.appointment_id,
+    duplicateOf,
+    outcomeNote: row.outcome_note,
+    closedAt: row.closed_at,
+    closedBy: ref(row.closed_by),
+    flagsAcknowledgedAt: row.flags_acknowledged_at,
+    flagsAcknowledgedBy: ref(row.flags_acknowledged_by),
+    createdBy: ref(row.created_by),
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The stored match ids, with today's names, limited to what the reader may see. */
+async function resolveMatches(db: DbOrTrx, stored: StoredMatches, scope: DetailScope): Promise<Matches> {
+  const visible = (centreId: string | null) => !scope.centreIds || centreId === null || scope.centreIds.includes(centreId);
+  const result: Matches = { patients: [], requests: [] };
+  if (stored.patients.length) {
+    const rows = await db.selectFrom('patients')
+      .select(['id', 'centre_id', 'given_name', 'family_name', 'date_of_birth', 'phone', 'merged_into', 'anonymised_at'])
+      .where('id', 'in', stored.patients.map((p) => p.id)).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const match of stored.patients) {
+      const p = byId.get(match.id);
+      if (!p || p.merged_into || p.anonymised_at || !visible(p.centre_id)) continue;
+      result.patients.push({
+        id: p.id, name: `${p.given_name} ${p.family_name}`.trim(), dateOfBirth: p.date_of_birth || null, phone: p.phone || null,
+        reasons: match.reasons, score: match.score, match: match.match ?? 'possible-duplicate',
+      });
+    }
+  }
+  if (stored.requests.length) {
+    const rows = await db.selectFrom('requests').select(['id', 'reference', 'name', 'received_at', 'status', 'centre_id', 'quarantined'])
+      .where('id', 'in', stored.requests.map((r) => r.id)).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const match of stored.requests) {
+      const r = byId.get(match.id);
+      if (!r || r.quarantined === 1 || !visible(r.centre_id)) continue;
+      result.requests.push({ id: r.id, reference: r.reference, name: r.name, receivedAt: r.received_at, status: r.status, reasons: match.reasons, score: match.score });
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+export async function addHistory(
+  db: DbOrTrx,
+  entry: { requestId: string; actorId: string | null; action: HistoryAction; detail?: Record<string, unknown>; at?: string },
+): Promise<void> {
+  // Changes to one request are serialised by its row lock, so max + 1 is safe here.
+  const last = await db.selectFrom('request_history').select((eb) => eb.fn.max('seq').as('seq')).where('request_id', '=', entry.requestId).executeTakeFirst();
+  await db.insertInto('request_history').values({
+    id: newId(), request_id: entry.requestId, seq: Number(last?.seq ?? 0) + 1, at: entry.at ?? nowIso(), actor_id: entry.actorId, action: entry.action,
+    detail: JSON.stringify(entry.detail ?? {}),
+  }).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arrival
+
+export interface NewRequestInput {
+  kind: RequestKind;
+  source: RequestSource;
+  centreId: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  message: string;
+  preferences: Preferences;
+  consent: boolean;
+  quarantineReason?: QuarantineReason | null;
+  clientKey?: string | null;
+  createdBy?: string | null;
+  /** Demo data and tests set the arrival time; real requests arrive now. */
+  receivedAt?: string;
+}
+
+/** Contact details as stored: trimmed, blank as null, with the normalised matching keys. */
+export function contactColumns(input: { name: string; phone: string | null | undefined; email: string | null | undefined }) {
+  const phone = input.phone?.trim() || null;
+  const email = input.email?.trim() || null;
+  return {
+    name: input.name.trim(),
+    name_norm: normalisePersonName(input.name),
+    phone,
+    phone_e164: readPhone(phone).e164,
+    email,
+    email_norm: normaliseEmailAddress(email),
+  };
+}
+
+/** What arrival computes from the words, the kind and the centre: priority, flags and the due time. */
+export function triageColumns(input: { kind: RequestKind; message: string; receivedAt: string; centre: Centre | null }) {
+  const { priority, redFlags } = screen(input.message);
+  return {
+    priority,
+    priority_rank: PRIORITY_RANK[priority],
+    red_flags: JSON.stringify(redFlags),
+    due_at: computeDueAt(input.receivedAt, input.centre, input.kind, priority),
+  };
+}
+
+async function unusedReference(db: DbOrTrx, kind: RequestKind): Promise<string> {
+  for (;;) {
+    const reference = newReference(kind);
+    const taken = await db.selectFrom('requests').select('id').where('reference', '=', reference).executeTakeFirst();
+    if (!taken) return reference;
+  }
+}
+
+/** When the patient chose no centre, the clock runs on the first active centre's hours. */
+async function clockCentre(db: DbOrTrx, centreId: string | null): Promise<Centre | null> {
+  if (centreId) return (await findCentre(db, centreId)) ?? null;
+  return (await listCentres(db)).find((c) => c.active) ?? null;
+}
+
+/**
+ * Stores a new request with its triage, due time and matches, and its first history row.
+ * Call inside a transaction; the caller audits and publishes.
+ */
+export async function insertRequest(db: DbOrTrx, input: NewRequestInput): Promise<RequestRowWithNames> {
+  const id = newId();
+  const now = nowIso();
+  const receivedAt = input.receivedAt ?? now;
+  const centre = await clockCentre(db, input.centreId);
+  const contact = contactColumns(input);
+  const triage = triageColumns({ kind: input.kind, message: input.message, receivedAt, centre });
+  const local = localParts(receivedAt, centre?.timeZone ?? DEFAULT_TIME_ZONE);
+  const quarantined = !!input.quarantineReason;
+  const matches = quarantined ? EMPTY_MATCHES : await findMatches(db, { id, ...contact, receivedAt });
+  await db.insertInto('requests').values({
+    id,
+    reference: await unusedReference(db, input.kind),
+    kind: input.kind,
+    source: input.source,
+    centre_id: input.centreId,
+    ...contact,
+    message: input.message,
+    preferences: JSON.stringify(input.preferences),
+    consent: input.consent ? 1 : 0,
+    ...triage,
+    flags_acknowledged_at: null,
+    flags_acknowledged_by: null,
+    status: 'new',
+    outcome: null,
+    outcome_note: null,
+    closed_at: null,
+    closed_by: null,
+    holder_id: null,
+    held_at: null,
+    hold_expires_at: null,
+    received_at: receivedAt,
+    received_local_date: local.date,
+    received_local_hour: local.hour,
+    received_weekday: local.weekday,
+    first_contact_at: null,
+    attempt_count: 0,
+    failed_attempt_count: 0,
+    last_attempt_at: null,
+    next_attempt_at: null,
+    ...matchColumns(matches),
+    patient_id: null,
+    appointment_id: null,
+    duplicate_of: null,
+    quarantined: quarantined ? 1 : 0,
+    quarantine_reason: input.quarantineReason ?? null,
+    client_key: input.clientKey ?? null,
+    created_by: input.createdBy ?? null,
+    version: 1,
+    created_at: receivedAt < now ? receivedAt : now,
+    updated_at: receivedAt < now ? receivedAt : now,
+  }).execute();
+  await addHistory(db, {
+    requestId: id, actorId: input.createdBy ?? null, action: 'created', at: receivedAt,
+    detail: { source: input.source, kind: input.kind, priority: triage.priority },
+  });
+  if (quarantined) {
+    await addHistory(db, { requestId: id, actorId: null, action: 'quarantined', at: receivedAt, detail: { reason: input.quarantineReason } });
+  }
+  return (await findRequestRow(db, id))!;
+}
+
+/** The queue's match badge: an existing patient outranks a possible duplicate. */
+export function matchColumns(matches: StoredMatches) {
+  const patients = matches.patients.filter((m) => m.match === 'existing-patient').length;
+  const others = matches.patients.length - patients + matches.requests.length;
+  const kind = patients ? 'existing-patient' as const : others ? 'possible-duplicate' as const : null;
+  return { match_kind: kind, match_count: patients || others, matches: JSON.stringify(matches) };
+}
+
+/** Submissions from one sender (HMAC of the address) since a time: the public form's rate limit. */
+export async function countFromClient(db: DbOrTrx, clientKey: string, since: string): Promise<number> {
+  const row = await db.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('client_key', '=', clientKey).where('received_at', '>=', since).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queue
+
+export interface QueueScope {
+  userId: string;
+  /** undefined = every centre (managers). Requests without a centre are visible to everyone. */
+  centreIds?: string[];
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+type RequestsEb = ExpressionBuilder<Database, 'requests'>;
+
+export function queueFilter(query: QueueQuery, scope: QueueScope, now: string) {
+  return (eb: RequestsEb): Expression<SqlBool> => {
+    const and: Expression<SqlBool>[] = [];
+    and.push(eb('requests.quarantined', '=', query.spam ? 1 : 0));
+    if (scope.centreIds) {
+      and.push(scope.centreIds.length
+        ? eb.or([eb('requests.centre_id', 'in', scope.centreIds), eb('requests.centre_id', 'is', null)])
+        : eb('requests.centre_id', 'is', null));
+    }
+    if (query.centreId) and.push(eb('requests.centre_id', '=', query.centreId));
+    if (query.ids) and.push(query.ids.length ? eb('requests.id', 'in', query.ids) : eb.lit(false));
+    const status = query.status ?? (query.spam || query.ids ? 'all' : 'open');
+    if (status === 'open') and.push(eb('requests.status', 'in', ['new', 'in-progress']));
+    else if (status !== 'all') and.push(eb('requests.status', '=', status));
+    if (query.kind) and.push(eb('requests.kind', '=', query.kind));
+    if (query.priority) and.push(eb('requests.priority', '=', query.priority));
+    if (query.mine) {
+      and.push(eb('requests.holder_id', '=', scope.userId));
+      and.push(eb('requests.hold_expires_at', '>', now));
+    }
+    if (query.unassigned) {
+      and.push(eb.or([eb('requests.holder_id', 'is', null), eb('requests.hold_expires_at', '<=', now)]));
+    }
+    if (query.overdue) {
+      and.push(eb('requests.status', '!=', 'closed'));
+      and.push(eb('requests.due_at', '<', now));
+    }
+    const q = query.q?.trim();
+    if (q) and.push(searchCondition(eb, q));
+    return eb.and(and);
+  };
+}
+
+/** Name, email, reference, or phone in any format (compared as normalised digits). */
+function searchCondition(eb: RequestsEb, q: string): Expression<SqlBool> {
+  const reference = asReference(q);
+  if (reference) return eb('requests.reference', '=', reference);
+  const or: Expression<SqlBool>[] = [];
+  const lower = q.toLowerCase();
+  const name = normalisePersonName(q);
+  if (name) or.push(eb('requests.name_norm', 'like', `%${escapeLike(name)}%`));
+  or.push(eb('requests.email_norm', 'like', `%${escapeLike(lower)}%`));
+  or.push(eb('requests.reference', 'like', `%${escapeLike(q.toUpperCase())}%`));
+  const digits = q.replace(/\D/g, '');
+  if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(q)) {
+    const phone = readPhone(q);
+    if (phone.e164) or.push(eb('requests.phone_e164', '=', phone.e164));
+    // A partial number: compare digits after the trunk 0 or the country code.
+    const tail = digits.replace(/^(44|0)/, '');
+    if (tail.length >= 4) or.push(eb('requests.phone_e164', 'like', `%${escapeLike(tail)}%`));
+  }
+  return eb.or(or);
+}
+
+export async function listQueue(db: DbOrTrx, query: QueueQuery, scope: QueueScope, now = nowIso()): Promise<{ items: RequestSummary[]; total: number }> {
+  const filter = queueFilter(query, scope, now);
+  let list = selectWithNames(db).where(filter);
+  switch (query.sort ?? 'priority') {
+    case 'priority':
+      list = list.orderBy('requests.priority_rank').orderBy('requests.due_at').orderBy('requests.received_at');
+      break;
+    case 'due':
+      list = list.orderBy('requests.due_at').orderBy('requests.priority_rank');
+      break;
+    case 'newest':
+      list = list.orderBy('requests.received_at', 'desc');
+      break;
+    case 'oldest':
+      list = list.orderBy('requests.received_at');
+      break;
+  }
+  const rows = await list.orderBy('requests.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
+  const count = await db.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).where(filter).executeTakeFirstOrThrow();
+  return { items: rows.map((row) => toSummary(row, now)), total: Number(count.n) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes. Each is one conditional UPDATE on (id, version): it changes nothing and returns false
+// when someone else saved first.
+
+type RequestChanges = Partial<Omit<RequestsTable, 'id' | 'reference' | 'version' | 'created_at'>>;
+
+export async function updateRequest(db: DbOrTrx, id: string, version: number, changes: RequestChanges, now = nowIso()): Promise<boolean> {
+  const result = await db.updateTable('requests')
+    .set({ ...changes, version: version + 1, updated_at: now })
+    .where('id', '=', id).where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The claim: ONE conditional UPDATE, so of many simultaneous claimers exactly one wins. It succeeds
+ * only while nobody else holds the request (or their claim has lapsed) and the version is the one
+ * the claimer saw.
+ */
+export async function claimRequest(db: DbOrTrx, id: string, version: number, staffId: string, idleMinutes: number, now = nowIso()): Promise<boolean> {
+  const expires = new Date(Date.parse(now) + idleMinutes * 60_000).toISOString();
+  const result = await db.updateTable('requests')
+    .set({
+      holder_id: staffId,
+      held_at: now,
+      hold_expires_at: expires,
+      status: sql<RequestsTable['status']>`case when status = 'new' then 'in-progress' else status end`,
+      version: version + 1,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('quarantined', '=', 0)
+    .where('status', '!=', 'closed')
+    .where((eb) => eb.or([eb('holder_id', 'is', null), eb('holder_id', '=', staffId), eb('hold_expires_at', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface AttemptRecord {
+  requestId: string;
+  staffId: string;
+  at: string;
+  outcome: AttemptOutcome;
+  note: string;
+  nextAttemptAt: string | null;
+}
+
+export async function insertAttempt(db: DbOrTrx, attempt: AttemptRecord): Promise<string> {
+  const id = newId();
+  await db.insertInto('request_attempts').values({
+    id, request_id: attempt.requestId, staff_id: attempt.staffId, at: attempt.at, outcome: attempt.outcome, note: attempt.note,
+    next_attempt_at: attempt.nextAttemptAt, created_at: nowIso(),
+  }).execute();
+  return id;
+}
+
+export function isFailedAttempt(outcome: AttemptOutcome): boolean {
+  return FAILED_ATTEMPT_OUTCOMES.includes(outcome);
+}
+
+export function holdUntil(now: string, idleMinutes: number): string {
+  return new Date(Date.parse(now) + idleMinutes * 60_000).toISOString();
+}
+
+/** The centre's claim idle time (default when the request has no centre). */
+export async function claimIdleMinutes(db: DbOrTrx, centreId: string | null): Promise<number> {
+  const centre = centreId ? await findCentre(db, centreId) : undefined;
+  return centre?.responseTargets.claimIdleMinutes ?? 15;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions that never hand a client a "database busy"
+
+const TRANSIENT_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', '40001', '40P01', '55P03']);
+
+/** A lock timeout, deadlock or serialisation failure: the same work succeeds when tried again. */
+export function isTransientDbError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+  // A random reference that collided with one stored a moment ago by a concurrent insert.
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  const detail = String((error as { constraint?: unknown } | null)?.constraint ?? '');
+  return /requests\.reference|requests_reference/.test(message + detail);
+}
+
+/** Runs the work in a transaction, retrying it when the database was only briefly unavailable. */
+export async function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      if (attempt >= attempts || !isTransientDbError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+export type { Priority };
