@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite in one go — Angular unit tests (Karma), server and shared specs
-// (Jasmine on Node, on SQLite and on PostgreSQL when TEST_DATABASE_URL is set), and the
-// end-to-end tests (Playwright against the built app on the real server). It ends with
+// (Jasmine on Node, on SQLite and on PostgreSQL when TEST_DATABASE_URL is set), the
+// end-to-end tests (Playwright against the built app on the real server) and the resilience
+// suite (hostile input, concurrency, crashes, restore). It ends with
 // one line, `tests: N passed, M failed`, and exits non-zero when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -108,6 +109,13 @@ await suite('End-to-end (Playwright, built app, real server)', async () => {
     PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
   });
   return { code, counts: playwrightCounts(jsonFile) };
+});
+
+// The whole-product proofs (issue 7): hostile input, permissions, concurrency, crashes, restore.
+await suite('Resilience (npm run test:resilience)', async () => {
+  const { code, output } = await run('npm', ['run', '--silent', 'test:resilience'], browserEnv);
+  const match = [...strip(output).matchAll(/^tests: (\d+) passed, (\d+) failed$/gm)].at(-1);
+  return { code, counts: match ? { passed: Number(match[1]), failed: Number(match[2]) } : null };
 });
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);

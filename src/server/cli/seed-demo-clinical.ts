@@ -90,7 +90,7 @@ export async function seedDemoClinical(db: Db, diary: DemoDiary, staffNames: Rec
     attendedByPatient.set(appointment.patientId, list);
   }
   const patients = [...attendedByPatient.entries()].filter(([, list]) => list.length >= 2)
-    .sort(([a], [b]) => a.localeCompare(b)).slice(0, 60);
+    .sort(([a], [b]) => a.localeCompare(b)).slice(0, 100);
   if (!patients.some(([id]) => id === diary.largePrintPatientId) && attendedByPatient.get(diary.largePrintPatientId)?.length) {
     patients.push([diary.largePrintPatientId, attendedByPatient.get(diary.largePrintPatientId)!]);
   }
@@ -99,7 +99,8 @@ export async function seedDemoClinical(db: Db, diary: DemoDiary, staffNames: Rec
   let handouts = 0;
   for (const [index, [patientId, appointments]] of patients.entries()) {
     const scenario = SCENARIOS[index % SCENARIOS.length]!;
-    const chosen = appointments.sort((a, b) => a.start.localeCompare(b.start)).slice(0, 6);
+    // The latest visits, so the last weeks of the demo (what Analytics opens on) have results too.
+    const chosen = appointments.sort((a, b) => a.start.localeCompare(b.start)).slice(-6);
     const improves = rand() < 0.75;
     await db.transaction().execute(async (trx) => {
       for (const [visitIndex, appointment] of chosen.entries()) {
@@ -110,7 +111,8 @@ export async function seedDemoClinical(db: Db, diary: DemoDiary, staffNames: Rec
         });
         await signVisit(trx, visitId, 1, appointment.clinicianId);
         visits++;
-        if (visitIndex === 0 || patientId === diary.largePrintPatientId) {
+        // A sheet at the first visit, and a fresh one at the last when the advice moved on.
+        if (visitIndex === 0 || visitIndex === chosen.length - 1 || patientId === diary.largePrintPatientId) {
           const draft = draftSheet(content, { library: modules });
           await issueHandout(trx, {
             visit: { id: visitId, patientId, centreId: appointment.centreId },

@@ -226,42 +226,41 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
 }
 
 /**
- * Results for patients whose first visit falls in the range: did pain (NPRS) fall by the meaningful
- * 2 points by their third visit, and how did the Bournemouth score change from first to latest visit.
+ * Results, as a period report: of the patients whose third visit fell in the range, how many had
+ * pain (NPRS) 2 points (the meaningful change) or more below their first visit's; and for patients
+ * whose latest Bournemouth score fell in the range, the average change since their first.
  */
 async function outcomeResults(db: Db, from: string, to: string, centreIds: string[]): Promise<Analytics['results']> {
   const ids = centreIds.length ? centreIds : ['-'];
   const nprs = await sql<{ patients: number; improved: number }>`
     WITH ranked AS (
       SELECT patient_id, score, visit_date,
-             ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date, visit_id) AS n,
-             MIN(visit_date) OVER (PARTITION BY patient_id) AS first_date
+             ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date, visit_id) AS n
       FROM outcome_scores WHERE measure = 'nprs' AND centre_id IN (${sql.join(ids)})
     ),
     paired AS (
       SELECT patient_id,
              MAX(CASE WHEN n = 1 THEN score END) AS first_score,
-             MAX(CASE WHEN n = 3 THEN score END) AS third_score
-      FROM ranked WHERE first_date >= ${from} AND first_date <= ${to}
-      GROUP BY patient_id
+             MAX(CASE WHEN n = 3 THEN score END) AS third_score,
+             MAX(CASE WHEN n = 3 THEN visit_date END) AS third_date
+      FROM ranked GROUP BY patient_id
     )
     SELECT COUNT(*) AS patients, SUM(CASE WHEN third_score <= first_score - 2 THEN 1 ELSE 0 END) AS improved
-    FROM paired WHERE third_score IS NOT NULL`.execute(db);
+    FROM paired WHERE third_score IS NOT NULL AND third_date >= ${from} AND third_date <= ${to}`.execute(db);
   const bournemouth = await sql<{ patients: number; average: number | null }>`
     WITH ranked AS (
-      SELECT patient_id, score,
+      SELECT patient_id, score, visit_date,
              ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date, visit_id) AS first_n,
-             ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date DESC, visit_id DESC) AS last_n,
-             MIN(visit_date) OVER (PARTITION BY patient_id) AS first_date
+             ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date DESC, visit_id DESC) AS last_n
       FROM outcome_scores WHERE measure IN ('bournemouth-back', 'bournemouth-neck') AND centre_id IN (${sql.join(ids)})
     ),
     paired AS (
       SELECT patient_id, MAX(CASE WHEN first_n = 1 THEN score END) AS first_score, MAX(CASE WHEN last_n = 1 THEN score END) AS last_score,
-             COUNT(*) AS visits
-      FROM ranked WHERE first_date >= ${from} AND first_date <= ${to}
-      GROUP BY patient_id
+             MAX(CASE WHEN last_n = 1 THEN visit_date END) AS last_date, COUNT(*) AS visits
+      FROM ranked GROUP BY patient_id
     )
-    SELECT COUNT(*) AS patients, AVG(last_score - first_score) AS average FROM paired WHERE visits >= 2`.execute(db);
+    SELECT COUNT(*) AS patients, AVG(last_score - first_score) AS average FROM paired
+    WHERE visits >= 2 AND last_date >= ${from} AND last_date <= ${to}`.execute(db);
   const patients = Number(nprs.rows[0]?.patients ?? 0);
   const improved = Number(nprs.rows[0]?.improved ?? 0);
   const average = bournemouth.rows[0]?.average;

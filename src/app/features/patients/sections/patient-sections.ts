@@ -25,7 +25,16 @@ export interface PatientSection {
   load: () => Promise<Type<unknown>>;
 }
 
-const REGISTERED: readonly PatientSection[] = [];
+const REGISTERED: readonly PatientSection[] = [
+  {
+    id: 'visits', title: 'Visits', order: 10,
+    load: () => import('../../exams/components/patient-visits-section/patient-visits-section').then((m) => m.PatientVisitsSection),
+  },
+  {
+    id: 'advice-sheets', title: 'Advice sheets', order: 20,
+    load: () => import('../../handouts/components/patient-handouts-section/patient-handouts-section').then((m) => m.PatientHandoutsSection),
+  },
+];
 
 /** Tests provide their own list; the app uses the registered one. */
 export const PATIENT_SECTIONS = new InjectionToken<readonly PatientSection[]>('PATIENT_SECTIONS', { factory: () => REGISTERED });

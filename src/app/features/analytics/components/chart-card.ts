@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import type { ChartConfiguration } from 'chart.js';
+import { BaseChartDirective } from 'ng2-charts';
+import { type DataTable, tableCsv } from '../model/charts';
+
+let nextId = 0;
+
+/**
+ * One figure of the page: a chart (or projected custom view), the same numbers as a real table for
+ * screen readers, a CSV of exactly those rows, and an empty state.
+ */
+@Component({
+  selector: 'cd-chart-card',
+  imports: [BaseChartDirective, MatButton, MatButtonToggleGroup, MatButtonToggle],
+  templateUrl: './chart-card.html',
+  styleUrl: './chart-card.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChartCard {
+  readonly heading = input.required<string>();
+  readonly description = input('');
+  readonly table = input.required<DataTable>();
+  readonly filename = input.required<string>();
+  readonly empty = input(false);
+  readonly emptyText = input('No data for this range and centre.');
+  /** Without a config the projected content is the chart view (the heat map). */
+  readonly config = input<ChartConfiguration | null>(null);
+  readonly height = input(280);
+
+  protected readonly view = signal<'chart' | 'table'>('chart');
+  protected readonly headingId = `cd-chart-card-${nextId++}`;
+  protected readonly chartLabel = computed(() => `${this.heading()}: chart. Choose Table to read the numbers.`);
+
+  protected download(): void {
+    // The byte-order mark makes Excel read the file as UTF-8 (labels use en dashes and arrows).
+    const blob = new Blob(['\ufeff', tableCsv(this.table())], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = this.filename();
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
