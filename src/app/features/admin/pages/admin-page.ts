@@ -16,5 +16,7 @@ export class AdminPage {
     { path: 'centres', label: 'Centres', icon: 'storefront' },
     { path: 'security', label: 'Security', icon: 'shield_lock' },
     { path: 'audit', label: 'Audit log', icon: 'receipt_long' },
+    // The library lives in the handouts feature (chiropractors read it too); managers reach it from here.
+    { path: '/advice-library', label: 'Advice library', icon: 'menu_book' },
   ];
 }
