@@ -214,15 +214,19 @@ export async function seedDemoDiary(db: Db, context: DemoDiaryContext, now = Dat
               continue;
             }
             const status = demoStatus(rand, startMs, now);
+            // Someone already seen comes back for a follow-up, which is the follow-up's length.
+            const asNew = isNew && !seen.has(patientId);
+            const minutes = asNew ? length : 20;
+            const bookedEnd = startMs + minutes * 60_000;
             planned.push({
-              centreId, clinicianId, patientId, typeId: isNew && !seen.has(patientId) ? NEW_PATIENT_EXAM_TYPE_ID : FOLLOW_UP_TYPE_ID,
-              start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString(), status,
+              centreId, clinicianId, patientId, typeId: asNew ? NEW_PATIENT_EXAM_TYPE_ID : FOLLOW_UP_TYPE_ID,
+              start: new Date(startMs).toISOString(), end: new Date(bookedEnd).toISOString(), status,
               createdAt: new Date(Math.min(now, startMs - rand.int(1, 21) * 86_400_000)).toISOString(),
             });
             seen.add(patientId);
-            if (status !== 'cancelled') (patientBusy.get(patientId) ?? patientBusy.set(patientId, []).get(patientId)!).push({ start: startMs, end: endMs });
+            if (status !== 'cancelled') (patientBusy.get(patientId) ?? patientBusy.set(patientId, []).get(patientId)!).push({ start: startMs, end: bookedEnd });
             // A cancelled slot stays free; someone else may fill it.
-            minute += status === 'cancelled' ? 0 : length;
+            minute += status === 'cancelled' ? 0 : minutes;
             if (status === 'cancelled') minute += 5;
             minute = Math.ceil(minute / 5) * 5;
           }

@@ -14,6 +14,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { Store } from '@ngrx/store';
 import { map } from 'rxjs';
 import { AREAS, type Area, ROLE_LABELS } from '../../../shared/roles';
+import { EmergencyAlert } from '../../features/triage/components/emergency-alert';
 import { ActivityClock } from '../auth/activity';
 import { AuthApiActions, AuthPageActions } from '../auth/auth.actions';
 import { authFeature } from '../auth/auth.feature';
@@ -29,7 +30,7 @@ const IDLE_WARNING_SECONDS = 120;
   selector: 'cd-shell',
   imports: [
     RouterOutlet, RouterLink, RouterLinkActive, MatSidenavModule, MatToolbarModule, MatListModule, MatIconModule,
-    MatButtonModule, MatMenuModule, MatSelectModule, MatTooltipModule, MatDividerModule,
+    MatButtonModule, MatMenuModule, MatSelectModule, MatTooltipModule, MatDividerModule, EmergencyAlert,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

@@ -1,0 +1,215 @@
+import { inject } from '@angular/core';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { type Action, Store } from '@ngrx/store';
+import {
+  catchError, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, groupBy, map, mergeMap, of, skip,
+  switchMap, tap, withLatestFrom,
+} from 'rxjs';
+import { authFeature } from '../../../core/auth/auth.feature';
+import { centreFeature, CentrePickerActions } from '../../../core/centre/centre.feature';
+import { apiError } from '../../../core/http-error';
+import { LiveEvents } from '../../../core/live/live-events';
+import { RequestsApi } from '../data/requests-api';
+import { matchesFilters, rememberFilters } from './queue-filters';
+import { queryFor } from './queue-query';
+import {
+  RequestDetailActions, RequestsApiActions, RequestsLiveActions, type RequestWrite, TriageQueueActions,
+} from './requests.actions';
+import { requestsFeature } from './requests.feature';
+import { toSummary } from './to-summary';
+
+export const loadQueue = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(
+        TriageQueueActions.opened, TriageQueueActions.filtersChanged, TriageQueueActions.filtersReset,
+        TriageQueueActions.retryClicked, RequestsLiveActions.reconnected, CentrePickerActions.centreChosen,
+      ),
+      withLatestFrom(store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected)),
+      switchMap(([, filters, centre]) =>
+        api.list(queryFor(filters, centre, 0)).pipe(
+          map((page) => RequestsApiActions.queueLoaded({ page })),
+          catchError((error: unknown) => of(RequestsApiActions.queueLoadFailed({ error: apiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const loadNextPage = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(TriageQueueActions.nextPageRequested),
+      withLatestFrom(
+        store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected), store.select(requestsFeature.selectLoadedCount),
+      ),
+      // One page at a time; a reload of the whole list (switchMap above) supersedes it anyway.
+      exhaustMap(([, filters, centre, offset]) =>
+        api.list(queryFor(filters, centre, offset)).pipe(
+          map((page) => RequestsApiActions.pageLoaded({ page, offset })),
+          catchError((error: unknown) => of(RequestsApiActions.pageLoadFailed({ error: apiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const rememberQueueFilters = createEffect(
+  (store = inject(Store)) =>
+    store.select(requestsFeature.selectFilters).pipe(
+      skip(1),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      debounceTime(300),
+      withLatestFrom(store.select(authFeature.selectUser)),
+      tap(([filters, user]) => {
+        if (user) rememberFilters(user.id, filters);
+      }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/**
+ * Live changes: the stream carries ids only, so fetch the request and put it where it belongs.
+ * Per request only the newest fetch counts (switchMap inside groupBy); different requests load
+ * side by side.
+ */
+export const liveRequestChanges = createEffect(
+  (live = inject(LiveEvents), store = inject(Store), api = inject(RequestsApi)) =>
+    live.changes$.pipe(
+      filter((change) => (change.type === 'request.created' || change.type === 'request.changed') && !!change.id),
+      groupBy((change) => change.id!),
+      mergeMap((changes$) =>
+        changes$.pipe(
+          switchMap((change) =>
+            api.get(change.id!).pipe(
+              withLatestFrom(
+                store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected),
+                store.select(authFeature.selectUser), store.select(requestsFeature.selectDetailId),
+              ),
+              mergeMap(([request, filters, centre, user, detailId]) => {
+                const summary = toSummary(request);
+                const listed = matchesFilters(summary, filters, centre, user?.id ?? null, Date.now());
+                const actions: Action[] = [
+                  listed ? RequestsLiveActions.requestChanged({ request: summary }) : RequestsLiveActions.requestLeft({ id: request.id }),
+                ];
+                if (detailId === request.id) actions.push(RequestsLiveActions.openRequestChanged({ request }));
+                return actions;
+              }),
+              // Gone, or no longer visible to this user (moved to another centre): take it off the list.
+              catchError((error: unknown) => {
+                const status = apiError(error).status;
+                return status === 404 || status === 403 ? of(RequestsLiveActions.requestLeft({ id: change.id! })) : EMPTY;
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const liveReconnected = createEffect(
+  (live = inject(LiveEvents)) =>
+    live.changes$.pipe(
+      filter((change) => change.type === 'reconnected'),
+      map(() => RequestsLiveActions.reconnected()),
+    ),
+  { functional: true },
+);
+
+export const claim = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(TriageQueueActions.claimClicked, RequestDetailActions.claimClicked),
+      mergeMap(({ request }) =>
+        api.claim(request.id, request.version).pipe(
+          map((fresh) => RequestsApiActions.claimSucceeded({ request: fresh })),
+          catchError((error: unknown) => of(RequestsApiActions.claimFailed({ previous: request, error: apiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** After a refused claim, read the request again so the row shows who really holds it now. */
+export const refreshAfterRefusedClaim = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(RequestsApiActions.claimFailed),
+      filter(({ error }) => error.status === 409 || error.status === 412),
+      mergeMap(({ previous }) =>
+        api.get(previous.id).pipe(
+          map((request) => RequestsApiActions.requestRefreshed({ request })),
+          catchError(() => EMPTY),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const loadDetail = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(RequestDetailActions.opened),
+      switchMap(({ id }) =>
+        api.get(id).pipe(
+          map((request) => RequestsApiActions.detailLoaded({ request })),
+          catchError((error: unknown) => of(RequestsApiActions.detailLoadFailed({ id, error: apiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The writes on one request. One at a time: a double click does not send twice. */
+export const writeRequest = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(
+        RequestDetailActions.acknowledgeClicked, RequestDetailActions.attemptSubmitted, RequestDetailActions.closeSubmitted,
+        RequestDetailActions.reopenClicked, RequestDetailActions.linkPatientClicked, RequestDetailActions.releaseClicked,
+        TriageQueueActions.restoreClicked,
+      ),
+      concatMap((action) => {
+        let write: RequestWrite;
+        let call;
+        switch (action.type) {
+          case RequestDetailActions.acknowledgeClicked.type:
+            write = 'acknowledge'; call = api.acknowledgeFlags(action.id, action.version); break;
+          case RequestDetailActions.attemptSubmitted.type:
+            write = 'attempt'; call = api.logAttempt(action.id, action.version, action.input); break;
+          case RequestDetailActions.closeSubmitted.type:
+            write = 'close'; call = api.close(action.id, action.version, action.input); break;
+          case RequestDetailActions.reopenClicked.type:
+            write = 'reopen'; call = api.reopen(action.id, action.version); break;
+          case RequestDetailActions.linkPatientClicked.type:
+            write = 'link'; call = api.linkPatient(action.id, action.version, action.patientId); break;
+          case RequestDetailActions.releaseClicked.type:
+            write = 'release'; call = api.release(action.id, action.version); break;
+          default:
+            write = 'restore'; call = api.restore(action.id, action.version); break;
+        }
+        return call.pipe(
+          map((request) => RequestsApiActions.writeSucceeded({ write, request })),
+          catchError((error: unknown) => of(RequestsApiActions.writeFailed({ write, id: action.id, error: apiError(error) }))),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+/** A stale write (412): fetch the fresh copy so the user can see what changed and try again on top of it. */
+export const loadLatestAfterStale = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(RequestsApiActions.writeFailed),
+      filter(({ error }) => error.status === 412 || error.status === 409),
+      switchMap(({ id }) =>
+        api.get(id).pipe(
+          map((request) => RequestsApiActions.latestLoaded({ request })),
+          catchError(() => EMPTY),
+        ),
+      ),
+    ),
+  { functional: true },
+);

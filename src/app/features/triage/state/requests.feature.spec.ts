@@ -1,0 +1,118 @@
+import { DEFAULT_FILTERS } from './queue-filters';
+import { RequestDetailActions, RequestsApiActions, RequestsLiveActions, TriageQueueActions } from './requests.actions';
+import { initialRequestsState, requestsFeature, type RequestsState } from './requests.feature';
+import { detailFixture, summaryFixture } from '../testing/request-fixtures';
+
+const reducer = requestsFeature.reducer;
+const me = { id: 'u1', name: 'Sam Patel' };
+
+function loaded(items = [summaryFixture()], total = items.length): RequestsState {
+  return reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: { items, total } }));
+}
+
+describe('requests feature', () => {
+  it('orders emergencies first, then urgent, then by how soon each is due', () => {
+    const routineSoon = summaryFixture({ id: 'routine-soon', priority: 'routine', dueAt: '2026-11-26T09:30:00Z' });
+    const urgentLate = summaryFixture({ id: 'urgent-late', priority: 'urgent', dueAt: '2026-11-26T15:00:00Z' });
+    const emergency = summaryFixture({ id: 'emergency', priority: 'emergency', dueAt: '2026-11-26T16:00:00Z' });
+    const routineLate = summaryFixture({ id: 'routine-late', priority: 'routine', dueAt: '2026-11-26T12:00:00Z' });
+    const state = loaded([routineLate, routineSoon, urgentLate, emergency]);
+    expect(state.ids).toEqual(['emergency', 'urgent-late', 'routine-soon', 'routine-late']);
+  });
+
+  it('puts a live emergency at the top and counts it', () => {
+    const state = loaded([summaryFixture({ id: 'a' })], 1);
+    const next = reducer(state, RequestsLiveActions.requestChanged({ request: summaryFixture({ id: 'new', priority: 'emergency' }) }));
+    expect(next.ids[0]).toBe('new');
+    expect(next.total).toBe(2);
+  });
+
+  it('never lets an older copy overwrite a newer one', () => {
+    const state = loaded([summaryFixture({ id: 'a', version: 5, status: 'in-progress' })]);
+    const next = reducer(state, RequestsLiveActions.requestChanged({ request: summaryFixture({ id: 'a', version: 4, status: 'new' }) }));
+    expect(next.entities['a']!.status).toBe('in-progress');
+  });
+
+  it('shows the claimer as holder at once and rolls back when the server refuses', () => {
+    const request = summaryFixture({ id: 'a', version: 3 });
+    const state = loaded([request]);
+    const optimistic = reducer(state, TriageQueueActions.claimClicked({ request, me }));
+    expect(optimistic.entities['a']!.holder).toEqual(me);
+    expect(optimistic.claiming['a']).toBeTrue();
+
+    const refused = reducer(optimistic, RequestsApiActions.claimFailed({
+      previous: request,
+      error: { status: 409, code: 'held', message: 'Held by Jo Bloggs', fields: {} },
+    }));
+    expect(refused.entities['a']!.holder).toBeNull();
+    expect(refused.claiming['a']).toBeUndefined();
+    expect(refused.claimErrors['a']).toBe('Held by Jo Bloggs');
+  });
+
+  it('ignores live updates to a row while its claim is in flight', () => {
+    const request = summaryFixture({ id: 'a', version: 3 });
+    const optimistic = reducer(loaded([request]), TriageQueueActions.claimClicked({ request, me }));
+    const next = reducer(optimistic, RequestsLiveActions.requestChanged({ request: { ...request, version: 4 } }));
+    expect(next.entities['a']!.holder).toEqual(me);
+  });
+
+  it('removes a request that left the list and lowers the total', () => {
+    const next = reducer(loaded([summaryFixture({ id: 'a' }), summaryFixture({ id: 'b' })], 10), RequestsLiveActions.requestLeft({ id: 'a' }));
+    expect(next.ids).toEqual(['b']);
+    expect(next.total).toBe(9);
+  });
+
+  it('appends the next page without duplicating rows', () => {
+    const a = summaryFixture({ id: 'a' });
+    const b = summaryFixture({ id: 'b', dueAt: '2026-11-26T12:00:00Z' });
+    const state = reducer(loaded([a], 2), RequestsApiActions.pageLoaded({ page: { items: [a, b], total: 2 }, offset: 1 }));
+    expect(state.ids).toEqual(['a', 'b']);
+  });
+
+  it('keeps the panel open on a stale write and offers the fresh copy without forcing it', () => {
+    const detail = detailFixture({ id: 'a', version: 2 });
+    let state = reducer(loaded([summaryFixture({ id: 'a', version: 2 })]), RequestDetailActions.opened({ id: 'a' }));
+    state = reducer(state, RequestsApiActions.detailLoaded({ request: detail }));
+    state = reducer(state, RequestDetailActions.attemptSubmitted({ id: 'a', version: 2, input: { outcome: 'no-answer' } }));
+    state = reducer(state, RequestsApiActions.writeFailed({
+      write: 'attempt', id: 'a', error: { status: 412, code: 'stale', message: 'Changed', fields: {} },
+    }));
+    expect(state.writeState.status).toBe('stale');
+    const latest = detailFixture({ id: 'a', version: 3 });
+    state = reducer(state, RequestsApiActions.latestLoaded({ request: latest }));
+    expect(state.detail!.version).toBe(2);
+    state = reducer(state, RequestDetailActions.useLatestClicked());
+    expect(state.detail!.version).toBe(3);
+    expect(state.writeState.status).toBe('idle');
+  });
+
+  it('reloads from the first page when filters change', () => {
+    const state = reducer(loaded(), TriageQueueActions.filtersChanged({ filters: { kind: 'appointment' } }));
+    expect(state.filters).toEqual({ ...DEFAULT_FILTERS, kind: 'appointment' });
+    expect(state.listStatus).toBe('loading');
+  });
+
+  describe('selectors', () => {
+    it('knows when more pages are waiting on the server', () => {
+      expect(requestsFeature.selectHasMore.projector(100, 250)).toBeTrue();
+      expect(requestsFeature.selectHasMore.projector(250, 250)).toBeFalse();
+    });
+
+    it('names who changed the request last, for the stale-write message', () => {
+      const latest = detailFixture({
+        history: [
+          { id: 'h1', at: '2026-11-26T09:00:00Z', actor: null, action: 'created', detail: {} },
+          { id: 'h2', at: '2026-11-26T09:05:00Z', actor: { id: 'u2', name: 'Jo Bloggs' }, action: 'attempt-logged', detail: {} },
+        ],
+      });
+      const change = requestsFeature.selectLatestChange.projector({ write: 'attempt', status: 'stale', error: null, latest });
+      expect(change).toEqual({ who: 'Jo Bloggs', at: '2026-11-26T09:05:00Z', action: 'attempt-logged' });
+    });
+
+    it('finds the row under the keyboard cursor', () => {
+      const a = summaryFixture({ id: 'a' });
+      expect(requestsFeature.selectFocusedRequest.projector({ a }, 'a')).toBe(a);
+      expect(requestsFeature.selectFocusedRequest.projector({ a }, null)).toBeNull();
+    });
+  });
+});
