@@ -224,7 +224,10 @@ async function seedOne(trx: DbOrTrx, rand: Rand, c: SeedContext): Promise<void> 
     : severity === 'gp' ? rand.pick(GP_NOTE) : severity === 'junk' ? rand.pick(JUNK) : rand.pick(ROUTINE);
 
   // Decide the fate first: a booked request comes from the person the diary later saw.
-  const open = age < DAY ? rand.chance(0.7) : age < 3 * DAY ? rand.chance(0.3) : rand.chance(0.025);
+  // An emergency is dealt with the same day (a real desk never leaves one waiting for weeks);
+  // the demo's open emergencies are today's, so the alert shows what happens as one arrives.
+  const open = severity === 'emergency' && age >= DAY ? false
+    : age < DAY ? rand.chance(0.7) : age < 3 * DAY ? rand.chance(0.3) : rand.chance(0.025);
   const duplicateOf = !open && c.recent.length && rand.chance(0.05) ? c.recent[c.recent.length - 1 - rand.int(0, Math.min(3, c.recent.length - 1))] : undefined;
   let outcome: CloseOutcome | null = null;
   if (!open) {
