@@ -172,6 +172,24 @@ export async function seedDemoRequests(db: Db, context: DemoRequestsContext, now
       }
     }
 
+    // This morning's arrivals, still waiting: one of them an emergency nobody has acknowledged yet,
+    // so the demo shows the alert and the top of the queue as a receptionist would meet them.
+    const arrivals = [EMERGENCY[0]!, URGENT[0]!, ...ROUTINE.slice(0, 6)];
+    for (const [index, message] of arrivals.entries()) {
+      const centreId = Object.values(context.centreIds)[index % Object.keys(context.centreIds).length]!;
+      const given = GIVEN[(index * 7) % GIVEN.length]!;
+      const family = FAMILY[(index * 5 + 3) % FAMILY.length]!;
+      await insertRequest(trx, {
+        kind: index % 3 === 2 ? 'appointment' : 'callback', source: 'web-form', centreId, name: `${given} ${family}`,
+        phone: `07700 9${String(10_500 + index * 37)}`, email: `${given}.${family}@example.com`.toLowerCase(), message, consent: true,
+        preferences: index % 3 === 2
+          ? { preferredTime: null, preferredDays: ['mon', 'wed'], preferredTimeOfDay: 'morning', newPatient: true }
+          : { preferredTime: 'any', preferredDays: [], preferredTimeOfDay: null, newPatient: null },
+        createdBy: null, receivedAt: new Date(now - (index * 23 + 6) * MINUTE).toISOString(),
+      });
+      count++;
+    }
+
     // Someone is on the phone right now: a few of the newest open requests are held.
     const newest = await trx.selectFrom('requests').select(['id', 'version', 'centre_id', 'holder_id']).where('status', '!=', 'closed')
       .where('quarantined', '=', 0).orderBy('received_at', 'desc').limit(8).execute();
