@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { listAdviceModules, ensureShippedModules } from '../db/repositories/advice';
 import { issueHandout } from '../db/repositories/handouts';
 import { insertVisit, signVisit } from '../db/repositories/visits';
+import { prng } from './demo-random';
 import type { DemoAppointment, DemoDiary } from './seed-demo-diary';
 
 /*
@@ -32,16 +33,6 @@ const SCENARIOS: Scenario[] = [
   { name: 'everything', findings: (f) => f, adjust: () => undefined },
 ];
 
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function localDate(iso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso));
@@ -77,7 +68,8 @@ function examFor(scenario: Scenario, index: number, count: number, rand: () => n
 }
 
 export async function seedDemoClinical(db: Db, diary: DemoDiary, staffNames: Record<string, string>, seed = 4242): Promise<{ visits: number; handouts: number }> {
-  const rand = prng(seed);
+  const random = prng(seed);
+  const rand = random.next;
   await ensureShippedModules(db);
   const library = new Map((await listAdviceModules(db)).map((entry) => [entry.key, entry]));
   const modules = [...library.values()].map((entry) => entry.module as AdviceModule);

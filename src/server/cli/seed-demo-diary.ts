@@ -38,25 +38,10 @@ export interface DemoDiary {
   appointments: DemoAppointment[];
 }
 
+import { prng } from './demo-random';
+
 const ZONE = 'Europe/London';
 
-/** mulberry32: small, fast, good enough to make demo data look random and stay reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 const GIVEN_NAMES = [
   'Oliver', 'George', 'Harry', 'Jack', 'Charlie', 'Thomas', 'James', 'William', 'Noah', 'Arthur', 'Henry', 'Leo', 'Alfie', 'Freddie',

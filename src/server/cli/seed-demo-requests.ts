@@ -18,37 +18,13 @@ export interface DemoRequestsContext {
 }
 
 /** The exam type the diary seeds for first visits (migration 003-diary). */
+import { prng } from './demo-random';
+
 const NEW_PATIENT_EXAM_TYPE_ID = '00000000-0000-4000-8000-000000000301';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** mulberry32: small and reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-    weighted: <T>(entries: readonly (readonly [T, number])[]): T => {
-      const total = entries.reduce((sum, [, w]) => sum + w, 0);
-      let roll = next() * total;
-      for (const [value, weight] of entries) {
-        roll -= weight;
-        if (roll < 0) return value;
-      }
-      return entries[entries.length - 1]![0];
-    },
-  };
-}
 type Rand = ReturnType<typeof prng>;
 
 const GIVEN = ['Aisha', 'Ben', 'Carys', 'Daniel', 'Eleanor', 'Farhan', 'Grace', 'Harry', 'Imogen', 'Jack', 'Katie', 'Liam', 'Megan', 'Nathan',
