@@ -7,7 +7,7 @@ import { insertHandout } from '../db/repositories/handouts';
 import { insertVisit } from '../db/repositories/visits';
 import type { RequestsTable } from '../db/tables/requests';
 import { nowIso } from '../db/time';
-import { createCentre, createStaff, createTestApp, ENGINES, signIn, type TestApp } from './helpers/test-app';
+import { createCentre, createPatient, createStaff, createTestApp, ENGINES, signIn, type TestApp } from './helpers/test-app';
 
 /*
  * A small data set whose every figure is worked out by hand below. The range 28–30 March 2026
@@ -34,17 +34,6 @@ async function insertRequest(db: Db, centreId: string | null, row: RequestFixtur
   return id;
 }
 
-async function insertPatient(db: Db, centreId: string): Promise<string> {
-  const id = randomUUID();
-  const now = nowIso();
-  await db.insertInto('patients').values({
-    id, centre_id: centreId, given_name: 'Pat', family_name: id.slice(0, 6), name_norm: null, date_of_birth: '1970-01-01',
-    phone: '', phone_e164: null, email: '', email_norm: null, address: '', gp_practice: '', nhs_number: null, large_print: 0,
-    language: null, communication_other: null, contact_consent: 1, merged_into: null, merged_at: null, anonymised_at: null,
-    anonymised_reason: null, anonymised_by: null, version: 1, created_at: now, updated_at: now,
-  }).execute();
-  return id;
-}
 
 async function insertAppointment(db: Db, centreId: string, clinicianId: string, patientId: string, startAt: string, status: string): Promise<string> {
   const id = randomUUID();
@@ -97,8 +86,8 @@ for (const engine of ENGINES) {
       const m = await createStaff(db, { role: 'manager', centreIds: [centreA, centreB] });
       manager = await signIn(t.app, m.email, m.password);
 
-      const patient1 = await insertPatient(db, centreA);
-      const patient2 = await insertPatient(db, centreA);
+      const patient1 = await createPatient(db, centreA);
+      const patient2 = await createPatient(db, centreA);
       // a1 attended on Saturday 28th; a2 did not attend late on Sunday 29th (BST); a3 cancelled;
       // a4 is 00:30 on Tuesday 31st in BST, which is still the 30th in UTC: outside the range.
       const a1 = await insertAppointment(db, centreA, chiro.id, patient1, '2026-03-28T11:00:00.000Z', 'attended');

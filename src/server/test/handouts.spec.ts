@@ -7,22 +7,8 @@ import { DEFAULT_MODULES, MODULE_KEYS, type AdviceModule, type SheetDraft } from
 import type { AdviceModuleEntry, HandoutDraftDto, HandoutDto } from '../../shared/api/handouts';
 import type { VisitDto } from '../../shared/api/visits';
 import { emptyExam } from '../../shared/exam';
-import type { Db } from '../db/database';
-import { nowIso } from '../db/time';
-import { createCentre, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
+import { createCentre, createPatient, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
 
-async function insertPatient(db: Db, centreId: string, largePrint = false): Promise<string> {
-  const id = randomUUID();
-  const now = nowIso();
-  await db.insertInto('patients').values({
-    id, centre_id: centreId, given_name: 'Margaret', family_name: 'Oyelaran', name_norm: 'margaret oyelaran',
-    date_of_birth: '1950-03-02', phone: '', phone_e164: null, email: '', email_norm: null, address: '', gp_practice: '',
-    nhs_number: null, large_print: largePrint ? 1 : 0, language: null, communication_other: null, contact_consent: 1,
-    merged_into: null, merged_at: null, anonymised_at: null, anonymised_reason: null, anonymised_by: null,
-    version: 1, created_at: now, updated_at: now,
-  }).execute();
-  return id;
-}
 
 function pdfText(pdf: Buffer): { text: string; pages: number; size: string } {
   const file = path.join(os.tmpdir(), `handout-${randomUUID()}.pdf`);
@@ -57,7 +43,7 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       t = await createTestApp(engine);
       centreId = (await createCentre(t.db)).id;
-      patientId = await insertPatient(t.db, centreId);
+      patientId = await createPatient(t.db, centreId, { givenName: 'Margaret', familyName: 'Oyelaran' });
       const c = await createStaff(t.db, { role: 'chiropractor', centreIds: [centreId] });
       const r = await createStaff(t.db, { role: 'receptionist', centreIds: [centreId] });
       const m = await createStaff(t.db, { role: 'manager', centreIds: [centreId] });
@@ -181,7 +167,7 @@ for (const engine of ENGINES) {
     });
 
     (hasPoppler ? it : xit)('sets large print at 16 pt or more for a patient who needs it', async () => {
-      const largePrintPatient = await insertPatient(t.db, centreId, true);
+      const largePrintPatient = await createPatient(t.db, centreId, { givenName: 'Margaret', familyName: 'Oyelaran', communicationNeeds: { largePrint: true, language: null, other: null } });
       const visit = await nightCrampVisit(largePrintPatient);
       const draftResponse = (await chiro.get(`/api/visits/${visit.id}/handout-draft`)).json() as HandoutDraftDto & { draft: SheetDraft };
       expect(draftResponse.largePrint).toBeTrue();

@@ -1,23 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { emptyExam, emptyFinding, FINDING_TYPES, type ExamContent } from '../../shared/exam';
 import { exampleExam } from '../../shared/exam/exam-example';
 import type { VisitDto } from '../../shared/api/visits';
-import type { Db } from '../db/database';
-import { nowIso } from '../db/time';
-import { createCentre, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
+import { createCentre, createPatient, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
 
-async function insertPatient(db: Db, centreId: string, givenName = 'Ada'): Promise<string> {
-  const id = randomUUID();
-  const now = nowIso();
-  await db.insertInto('patients').values({
-    id, centre_id: centreId, given_name: givenName, family_name: 'Lovelace', name_norm: `${givenName.toLowerCase()} lovelace`,
-    date_of_birth: '1960-05-01', phone: '07700 900123', phone_e164: '+447700900123', email: '', email_norm: null,
-    address: '', gp_practice: '', nhs_number: null, large_print: 0, language: null, communication_other: null,
-    contact_consent: 1, merged_into: null, merged_at: null, anonymised_at: null, anonymised_reason: null, anonymised_by: null,
-    version: 1, created_at: now, updated_at: now,
-  }).execute();
-  return id;
-}
 
 for (const engine of ENGINES) {
   describe(`visits and the exam (${engine})`, () => {
@@ -34,8 +19,8 @@ for (const engine of ENGINES) {
       t = await createTestApp(engine);
       centreId = (await createCentre(t.db)).id;
       otherCentreId = (await createCentre(t.db)).id;
-      patientId = await insertPatient(t.db, centreId);
-      otherPatientId = await insertPatient(t.db, otherCentreId, 'Grace');
+      patientId = await createPatient(t.db, centreId);
+      otherPatientId = await createPatient(t.db, otherCentreId, { givenName: 'Grace' });
       const c = await createStaff(t.db, { role: 'chiropractor', centreIds: [centreId] });
       const r = await createStaff(t.db, { role: 'receptionist', centreIds: [centreId] });
       const m = await createStaff(t.db, { role: 'manager', centreIds: [centreId] });

@@ -379,3 +379,12 @@ export async function createStaff(db: Db, fixture: StaffFixture): Promise<TestSt
 export function currentTotp(secret: string): string {
   return totpAt(secret, Math.floor(Date.now() / 1000));
 }
+
+/** A patient through the patients repository; returns the id. */
+export async function createPatient(db: Db, centreId: string, overrides: Partial<import('../../db/repositories/patients').NewPatient> = {}): Promise<string> {
+  const { insertPatient } = await import('../../db/repositories/patients');
+  const patient = await insertPatient(db, {
+    centreId, givenName: 'Ada', familyName: `Lovelace ${unique()}`, dateOfBirth: '1960-05-01', phone: '07700 900123', ...overrides,
+  });
+  return patient.id;
+}
