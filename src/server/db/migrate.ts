@@ -1,19 +1,22 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { engineOf } from './engine';
 import * as foundation from './migrations/001-foundation';
+import * as requests from './migrations/002-requests';
 import * as diary from './migrations/003-diary';
 import * as visits from './migrations/004-visits';
 import * as handouts from './migrations/005-handouts';
 import * as analytics from './migrations/006-analytics';
+import * as openQueueIndex from './migrations/007-open-queue-index';
 
 /** Every migration in order. A new feature appends its file here; names never change once shipped. */
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
-  '002-requests': { up: async (db) => (await import('./migrations/002-requests')).up(db), down: async (db) => (await import('./migrations/002-requests')).down(db) },
+  '002-requests': requests,
   '003-diary': diary,
   '004-visits': visits,
   '005-handouts': handouts,
   '006-analytics': analytics,
+  '007-open-queue-index': openQueueIndex,
   // Next migration here: one line each, in order.
 };
 

@@ -365,7 +365,8 @@ export function queueFilter(query: QueueQuery, scope: QueueScope, now: string) {
     if (query.centreId) and.push(eb('requests.centre_id', '=', query.centreId));
     if (query.ids) and.push(query.ids.length ? eb('requests.id', 'in', query.ids) : eb.lit(false));
     const status = query.status ?? (query.spam || query.ids ? 'all' : 'open');
-    if (status === 'open') and.push(eb('requests.status', 'in', ['new', 'in-progress']));
+    // Written as 'not closed' so the planner can use the partial open-queue index (migration 007).
+    if (status === 'open') and.push(eb('requests.status', '<>', 'closed'));
     else if (status !== 'all') and.push(eb('requests.status', '=', status));
     if (query.kind) and.push(eb('requests.kind', '=', query.kind));
     if (query.priority) and.push(eb('requests.priority', '=', query.priority));
