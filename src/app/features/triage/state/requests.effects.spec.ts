@@ -42,17 +42,25 @@ describe('requests effects', () => {
     live = { changes$: changes.asObservable() } as unknown as LiveEvents;
   });
 
-  it('fetches a request announced by a live event and puts it on the list', async () => {
+  it('fetches the row of a request announced by a live event, without an audited full read', async () => {
     const request = emergencyDetail({ id: 'r-live' });
-    api.get.and.returnValue(of(request));
+    api.list.and.returnValue(of({ items: [toSummary(request)], total: 1 }));
     const result = firstValueFrom(liveRequestChanges(live, store, api));
     changes.next({ type: 'request.created', id: 'r-live', centreId: 'c1', version: 1, at: '2026-11-26T10:00:00Z' });
-    expect(api.get).toHaveBeenCalledWith('r-live');
+    expect(api.list).toHaveBeenCalledWith({ ids: ['r-live'], limit: 1 });
+    expect(api.get).not.toHaveBeenCalled();
     expect(await result).toEqual(RequestsLiveActions.requestChanged({ request: toSummary(request) }));
   });
 
+  it('takes a request off the list when the user can no longer see it', async () => {
+    api.list.and.returnValue(of({ items: [], total: 0 }));
+    const result = firstValueFrom(liveRequestChanges(live, store, api));
+    changes.next({ type: 'request.changed', id: 'r-moved', version: 2, at: '2026-11-26T10:00:00Z' });
+    expect(await result).toEqual(RequestsLiveActions.requestLeft({ id: 'r-moved' }));
+  });
+
   it('takes a request off the list when it no longer matches the filters', async () => {
-    api.get.and.returnValue(of(detailFixture({ id: 'r-closed', status: 'closed', outcome: 'booked' })));
+    api.list.and.returnValue(of({ items: [toSummary(detailFixture({ id: 'r-closed', status: 'closed', outcome: 'booked' }))], total: 1 }));
     const result = firstValueFrom(liveRequestChanges(live, store, api));
     changes.next({ type: 'request.changed', id: 'r-closed', version: 4, at: '2026-11-26T10:00:00Z' });
     expect(await result).toEqual(RequestsLiveActions.requestLeft({ id: 'r-closed' }));
@@ -62,6 +70,7 @@ describe('requests effects', () => {
     store.overrideSelector(requestsFeature.selectDetailId, 'r-open');
     store.refreshState();
     const request = detailFixture({ id: 'r-open', version: 7 });
+    api.list.and.returnValue(of({ items: [toSummary(request)], total: 1 }));
     api.get.and.returnValue(of(request));
     const result = firstValueFrom(liveRequestChanges(live, store, api).pipe(take(2), toArray()));
     changes.next({ type: 'request.changed', id: 'r-open', version: 7, at: '2026-11-26T10:00:00Z' });

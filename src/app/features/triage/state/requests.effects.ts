@@ -1,8 +1,8 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { type Action, Store } from '@ngrx/store';
+import { Store } from '@ngrx/store';
 import {
-  catchError, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, groupBy, map, mergeMap, of, skip,
+  catchError, concat, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, groupBy, map, mergeMap, of, skip,
   switchMap, tap, withLatestFrom,
 } from 'rxjs';
 import { authFeature } from '../../../core/auth/auth.feature';
@@ -16,7 +16,6 @@ import {
   RequestDetailActions, RequestsApiActions, RequestsLiveActions, type RequestWrite, TriageQueueActions,
 } from './requests.actions';
 import { requestsFeature } from './requests.feature';
-import { toSummary } from './to-summary';
 
 export const loadQueue = createEffect(
   (actions$ = inject(Actions), store = inject(Store), api = inject(RequestsApi)) =>
@@ -69,9 +68,10 @@ export const rememberQueueFilters = createEffect(
 );
 
 /**
- * Live changes: the stream carries ids only, so fetch the request and put it where it belongs.
- * Per request only the newest fetch counts (switchMap inside groupBy); different requests load
- * side by side.
+ * Live changes: the stream carries ids only, so fetch the row and put it where it belongs.
+ * The row comes from the queue list (`?ids=`), which is not an audited read; only the request
+ * open in the panel is read in full, because that user is looking at it. Per request only the
+ * newest fetch counts (switchMap inside groupBy); different requests load side by side.
  */
 export const liveRequestChanges = createEffect(
   (live = inject(LiveEvents), store = inject(Store), api = inject(RequestsApi)) =>
@@ -80,28 +80,28 @@ export const liveRequestChanges = createEffect(
       groupBy((change) => change.id!),
       mergeMap((changes$) =>
         changes$.pipe(
-          switchMap((change) =>
-            api.get(change.id!).pipe(
+          switchMap((change) => {
+            const id = change.id!;
+            return api.list({ ids: [id], limit: 1 }).pipe(
               withLatestFrom(
                 store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected),
                 store.select(authFeature.selectUser), store.select(requestsFeature.selectDetailId),
               ),
-              mergeMap(([request, filters, centre, user, detailId]) => {
-                const summary = toSummary(request);
+              mergeMap(([page, filters, centre, user, detailId]) => {
+                const summary = page.items[0];
+                // Gone, or no longer visible to this user (moved to another centre): take it off the list.
+                if (!summary) return of(RequestsLiveActions.requestLeft({ id }));
                 const listed = matchesFilters(summary, filters, centre, user?.id ?? null, Date.now());
-                const actions: Action[] = [
-                  listed ? RequestsLiveActions.requestChanged({ request: summary }) : RequestsLiveActions.requestLeft({ id: request.id }),
-                ];
-                if (detailId === request.id) actions.push(RequestsLiveActions.openRequestChanged({ request }));
-                return actions;
+                const row$ = of(listed ? RequestsLiveActions.requestChanged({ request: summary }) : RequestsLiveActions.requestLeft({ id }));
+                if (detailId !== id) return row$;
+                return concat(row$, api.get(id).pipe(map((request) => RequestsLiveActions.openRequestChanged({ request }))));
               }),
-              // Gone, or no longer visible to this user (moved to another centre): take it off the list.
               catchError((error: unknown) => {
                 const status = apiError(error).status;
-                return status === 404 || status === 403 ? of(RequestsLiveActions.requestLeft({ id: change.id! })) : EMPTY;
+                return status === 404 || status === 403 ? of(RequestsLiveActions.requestLeft({ id })) : EMPTY;
               }),
-            ),
-          ),
+            );
+          }),
         ),
       ),
     ),
