@@ -119,15 +119,15 @@ test.describe('a fresh installation', () => {
   });
 
   test('an idle session ends, and signing in again returns to the same page', async ({ page }) => {
-    const server = await startServer({ demo: true, env: { SESSION_IDLE_MINUTES: '0.05' } });
+    const server = await startServer({ demo: true, env: { SESSION_IDLE_MINUTES: '0.1' } });
     try {
       await page.goto(`${server.url}/sign-in`);
       await page.getByLabel('Email').fill(DEMO.chiro);
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.goto(`${server.url}/profile`);
-      await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible({ timeout: 2_000 }).catch(() => undefined);
-      await expect(page.getByText('Your session ended to keep patients\' information safe')).toBeVisible({ timeout: 15_000 });
+      // Whether the 6 seconds run out while the page is open or while it loads, the user is told why.
+      await expect(page.getByText('Your session ended to keep patients\' information safe')).toBeVisible({ timeout: 20_000 });
       await expect(page).toHaveURL(/returnUrl=%2Fprofile/);
       const expired = await page.request.get(`${server.url}/api/auth/session`);
       expect(expired.status()).toBe(401);

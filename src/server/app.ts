@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { Config } from './config';
 import type { Connection } from './db/connect';
+import { badRequest } from './errors';
 import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
@@ -59,6 +60,13 @@ export async function buildApp({ config, conn, logger = true, onRoute }: BuildOp
   // Added before any plugin so routes registered inside encapsulated plugins are seen too.
   if (onRoute) app.addHook('onRoute', onRoute);
 
+  // Text no database can keep as sent (NUL, which PostgreSQL refuses; a lone UTF-16 surrogate, which would be
+  // stored as U+FFFD) is refused up front with a 400, instead of failing in the database or changing silently.
+  app.addHook('preValidation', async (request) => {
+    const field = unstorableText(request.body, 'body') ?? unstorableText(request.query, 'query') ?? unstorableText(request.params, 'params');
+    if (field !== undefined) throw badRequest('Some fields need correcting.', { [field]: 'This text contains a character that cannot be stored.' });
+  });
+
   // Only JSON reaches staff routes: a form post or text/plain body from another site is refused (415).
   app.removeContentTypeParser('text/plain');
 
@@ -106,6 +114,21 @@ const bodyAjv = makeAjv(false);
 const textAjv = makeAjv('array');
 function validatorFor({ schema, httpPart }: { schema: FastifySchema; httpPart?: string }) {
   return (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object);
+}
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (or key) holding a NUL or a lone surrogate, or undefined. */
+export function unstorableText(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
+  if (!value || typeof value !== 'object' || depth > 64 || Buffer.isBuffer(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const where = `${path}.${key}`;
+    if (UNSTORABLE.test(key)) return path;
+    const found = unstorableText(item, where, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Serves the built Angular app; any other non-API GET gets index.html so deep links work. */

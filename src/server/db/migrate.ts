@@ -7,6 +7,7 @@ import * as visits from './migrations/004-visits';
 import * as handouts from './migrations/005-handouts';
 import * as analytics from './migrations/006-analytics';
 import * as openQueueIndex from './migrations/007-open-queue-index';
+import * as auditNoTruncate from './migrations/008-audit-no-truncate';
 
 /** Every migration in order. A new feature appends its file here; names never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '005-handouts': handouts,
   '006-analytics': analytics,
   '007-open-queue-index': openQueueIndex,
+  '008-audit-no-truncate': auditNoTruncate,
   // Next migration here: one line each, in order.
 };
 

@@ -32,7 +32,7 @@ export function clearSessionCookies(reply: FastifyReply): void {
   reply.clearCookie(XSRF_COOKIE, cookieOptions(false));
 }
 
-function sameToken(a: string, b: string): boolean {
+export function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);

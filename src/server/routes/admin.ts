@@ -232,7 +232,7 @@ export default async function adminRoutes(fastify: FastifyInstance) {
         entityId: Type.Optional(Type.String({ maxLength: 64 })),
         from: Type.Optional(Type.String({ format: 'date-time' })),
         to: Type.Optional(Type.String({ format: 'date-time' })),
-        beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+        beforeSeq: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(AuditEventSchema) },

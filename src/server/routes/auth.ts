@@ -15,7 +15,7 @@ import { createSession, deleteSession, touchSession } from '../db/repositories/s
 import { findStaffByEmail, findStaffRow, normaliseEmail, updateStaff } from '../db/repositories/staff';
 import { clearThrottle, lockedUntil, recordFailure, type ThrottleRule } from '../db/repositories/throttle';
 import { badRequest, HttpError, tooManyRequests, unauthorised } from '../errors';
-import { clearSessionCookies, currentUser, originAllowed, setSessionCookies, totpRequiredRoles } from '../plugins/auth';
+import { clearSessionCookies, currentUser, originAllowed, sameToken, setSessionCookies, totpRequiredRoles, XSRF_HEADER } from '../plugins/auth';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const SIGN_IN_FAILED = 'That email and password do not match an active account.';
@@ -168,6 +168,9 @@ export default async function authRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     assertSameSite(request);
     if (request.session) {
+      // Signing out is a write like any other: the page holding the session proves it with the CSRF token.
+      const token = request.headers[XSRF_HEADER];
+      if (typeof token !== 'string' || !sameToken(token, request.session.csrf_token)) throw new HttpError(403, 'csrf', 'Your page is out of date. Reload it and try again.');
       const session = request.session;
       await app.db.transaction().execute(async (trx) => {
         await deleteSession(trx, session.id_hash);

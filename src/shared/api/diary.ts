@@ -123,7 +123,7 @@ export const PatientMergeInputSchema = Type.Object({
   /** The duplicate record, folded into :id and kept, marked merged. */
   duplicateId: Id,
   /** The version of the duplicate the manager compared. */
-  duplicateVersion: Type.Integer({ minimum: 1 }),
+  duplicateVersion: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
 }, { additionalProperties: false });
 export type PatientMergeInput = Static<typeof PatientMergeInputSchema>;
 

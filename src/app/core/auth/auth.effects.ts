@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType, ROOT_EFFECTS_INIT } from '@ngrx/effects';
 import { catchError, exhaustMap, map, of, tap } from 'rxjs';
+import { apiError } from '../http-error';
 import { AuthApi } from './auth-api';
 import { AuthApiActions, AuthPageActions } from './auth.actions';
 
@@ -12,7 +13,9 @@ export const loadSessionOnStart = createEffect(
       exhaustMap(() =>
         api.session().pipe(
           map((session) => AuthApiActions.sessionLoaded({ session })),
-          catchError(() => of(AuthApiActions.noSession())),
+          // No navigation here: the route guard sends the user to sign in and back to this page.
+          catchError((error: unknown) =>
+            of(apiError(error).code === 'session_expired' ? AuthApiActions.sessionExpiredBeforeLoad() : AuthApiActions.noSession())),
         ),
       ),
     ),

@@ -22,6 +22,10 @@ describe('auth feature', () => {
     expect(state.endedReason).toBe('expired');
   });
 
+  it('explains a session that timed out while the page was closed', () => {
+    expect(reducer(undefined, AuthApiActions.sessionExpiredBeforeLoad())).toEqual({ status: 'signed-out', session: null, endedReason: 'expired' });
+  });
+
   it('asks for account setup when the password must change or required two-factor is missing', () => {
     const needs = authFeature.selectSetupNeeded.projector;
     expect(needs(sessionFixture().user)).toBeFalse();

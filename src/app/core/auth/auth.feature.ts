@@ -18,6 +18,7 @@ export const authFeature = createFeature({
     on(AuthApiActions.sessionLoaded, AuthApiActions.signedIn, (_state, { session }): AuthState => ({ status: 'signed-in', session, endedReason: null })),
     on(AuthApiActions.noSession, AuthApiActions.signedOut, (): AuthState => ({ status: 'signed-out', session: null, endedReason: null })),
     on(AuthApiActions.sessionEnded, (_state, { reason }): AuthState => ({ status: 'signed-out', session: null, endedReason: reason })),
+    on(AuthApiActions.sessionExpiredBeforeLoad, (): AuthState => ({ status: 'signed-out', session: null, endedReason: 'expired' })),
   ),
   extraSelectors: ({ selectSession }) => {
     const selectUser = createSelector(selectSession, (session) => session?.user ?? null);

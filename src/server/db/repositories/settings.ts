@@ -10,10 +10,10 @@ export async function getSetting<T>(db: DbOrTrx, key: string, fallback: T): Prom
 export async function putSetting(db: DbOrTrx, key: string, value: unknown, expectedVersion: number): Promise<boolean> {
   const now = nowIso();
   if (expectedVersion === 0) {
-    const existing = await db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst();
-    if (existing) return false;
-    await db.insertInto('settings').values({ key, value: JSON.stringify(value), version: 1, updated_at: now }).execute();
-    return true;
+    // One statement, so two first writers racing cannot both pass a "does it exist?" check (the loser would hit the key's unique index).
+    const result = await db.insertInto('settings').values({ key, value: JSON.stringify(value), version: 1, updated_at: now })
+      .onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
   const result = await db.updateTable('settings').set({ value: JSON.stringify(value), version: expectedVersion + 1, updated_at: now })
     .where('key', '=', key).where('version', '=', expectedVersion).executeTakeFirst();
