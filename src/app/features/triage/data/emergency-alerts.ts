@@ -1,0 +1,112 @@
+import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { catchError, EMPTY, filter, groupBy, mergeMap, type Subscription, switchMap } from 'rxjs';
+import type { QueuePage, RequestDetail, RequestSummary } from '../../../../shared/api/requests';
+import { apiError } from '../../../core/http-error';
+import { LiveEvents } from '../../../core/live/live-events';
+
+/** An emergency is raised while it is open, in the queue, and nobody has acknowledged its flags. */
+export function needsAlert(request: RequestSummary): boolean {
+  return request.priority === 'emergency' && !request.flagsAcknowledged && request.status !== 'closed' && !request.quarantined;
+}
+
+/**
+ * The emergencies every receptionist's screen must show, whichever page they are on. It lives
+ * beside the shell rather than in the queue's store, which only exists while the queue is open.
+ * Acknowledging one (here or anywhere) publishes a change that clears it on every screen.
+ */
+@Injectable({ providedIn: 'root' })
+export class EmergencyAlerts {
+  private readonly http = inject(HttpClient);
+  private readonly live = inject(LiveEvents);
+
+  readonly alerts = signal<readonly RequestSummary[]>([]);
+  readonly busyId = signal<string | null>(null);
+  readonly message = signal<string | null>(null);
+  private subscription: Subscription | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  start(): void {
+    if (this.subscription) return;
+    this.reload();
+    this.subscription = this.live.changes$
+      .pipe(
+        filter((change) => change.type === 'reconnected' || (!!change.id && (
+          change.type === 'request.created' || (change.type === 'request.changed' && this.alerts().some((a) => a.id === change.id))
+        ))),
+        groupBy((change) => change.id ?? '*'),
+        mergeMap((changes$) =>
+          changes$.pipe(
+            switchMap((change) => {
+              if (change.type === 'reconnected') {
+                this.reload();
+                return EMPTY;
+              }
+              return this.http.get<RequestDetail>(`/api/requests/${encodeURIComponent(change.id!)}`).pipe(
+                catchError((error: unknown) => {
+                  const status = apiError(error).status;
+                  if (status === 404 || status === 403) this.remove(change.id!);
+                  return EMPTY;
+                }),
+              );
+            }),
+          ),
+        ),
+      )
+      .subscribe((request) => this.put(request));
+  }
+
+  stop(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    this.alerts.set([]);
+  }
+
+  reload(): void {
+    this.http
+      .get<QueuePage>('/api/requests', { params: { priority: 'emergency', status: 'open', sort: 'oldest', limit: '50' } })
+      .pipe(catchError(() => EMPTY))
+      .subscribe((page) => this.alerts.set(page.items.filter(needsAlert)));
+  }
+
+  acknowledge(request: RequestSummary): void {
+    this.busyId.set(request.id);
+    this.message.set(null);
+    this.http
+      .post<RequestDetail>(`/api/requests/${encodeURIComponent(request.id)}/acknowledge-flags`, {}, {
+        headers: new HttpHeaders({ 'If-Match': `"${request.version}"` }),
+      })
+      .subscribe({
+        next: (fresh) => {
+          this.busyId.set(null);
+          this.put(fresh);
+        },
+        error: (error: unknown) => {
+          this.busyId.set(null);
+          const problem = apiError(error);
+          // Changed meanwhile (a colleague claimed or acknowledged it): show the fresh state.
+          this.message.set(problem.status === 412 ? 'The request changed a moment ago. Check it and acknowledge again.' : problem.message);
+          this.http.get<RequestDetail>(`/api/requests/${encodeURIComponent(request.id)}`).pipe(catchError(() => EMPTY)).subscribe((fresh) => this.put(fresh));
+        },
+      });
+  }
+
+  private put(request: RequestSummary): void {
+    const current = this.alerts();
+    const existing = current.find((a) => a.id === request.id);
+    if (existing && existing.version > request.version) return;
+    if (!needsAlert(request)) {
+      this.remove(request.id);
+      return;
+    }
+    const summary: RequestSummary = { ...request };
+    this.alerts.set(existing ? current.map((a) => (a.id === request.id ? summary : a)) : [...current, summary]);
+  }
+
+  private remove(id: string): void {
+    if (this.alerts().some((a) => a.id === id)) this.alerts.set(this.alerts().filter((a) => a.id !== id));
+  }
+}

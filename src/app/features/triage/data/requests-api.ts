@@ -1,0 +1,62 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Observable } from 'rxjs';
+import type {
+  AttemptInput, CloseInput, QueuePage, QueueQuery, RequestDetail,
+} from '../../../../shared/api/requests';
+
+/** Every write names the version the user was looking at; the server answers 412 when it is stale. */
+function ifMatch(version: number): { headers: HttpHeaders } {
+  return { headers: new HttpHeaders({ 'If-Match': `"${version}"` }) };
+}
+
+const base = (id: string) => `/api/requests/${encodeURIComponent(id)}`;
+
+@Injectable({ providedIn: 'root' })
+export class RequestsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: QueueQuery): Observable<QueuePage> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '' && value !== false) params = params.set(key, String(value));
+    }
+    return this.http.get<QueuePage>('/api/requests', { params });
+  }
+
+  get(id: string): Observable<RequestDetail> {
+    return this.http.get<RequestDetail>(base(id));
+  }
+
+  claim(id: string, version: number): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/claim`, {}, ifMatch(version));
+  }
+
+  release(id: string, version: number): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/release`, {}, ifMatch(version));
+  }
+
+  acknowledgeFlags(id: string, version: number): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/acknowledge-flags`, {}, ifMatch(version));
+  }
+
+  logAttempt(id: string, version: number, input: AttemptInput): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/attempts`, input, ifMatch(version));
+  }
+
+  close(id: string, version: number, input: CloseInput): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/close`, input, ifMatch(version));
+  }
+
+  reopen(id: string, version: number): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/reopen`, {}, ifMatch(version));
+  }
+
+  linkPatient(id: string, version: number, patientId: string | null): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/link-patient`, { patientId }, ifMatch(version));
+  }
+
+  restore(id: string, version: number): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/restore`, {}, ifMatch(version));
+  }
+}
