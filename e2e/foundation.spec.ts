@@ -125,6 +125,7 @@ test.describe('a fresh installation', () => {
       await page.getByLabel('Email').fill(DEMO.chiro);
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
       await page.goto(`${server.url}/profile`);
       // Whether the 6 seconds run out while the page is open or while it loads, the user is told why.
       await expect(page.getByText('Your session ended to keep patients\' information safe')).toBeVisible({ timeout: 20_000 });
