@@ -76,7 +76,22 @@ function playwrightCounts(jsonFile) {
   }
 }
 
+/** pdftotext and pdfinfo (Debian's poppler-utils) check the printed advice sheets. */
+function ensurePoppler() {
+  if (spawnSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' }).status === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (isRoot && hasApt) {
+    console.log("pdftotext not found: installing Debian's poppler-utils package...");
+    spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit' });
+    if (spawnSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' }).status === 0) return;
+  }
+  console.error('The advice-sheet tests read PDFs with pdftotext. Install it with:\n\n    sudo apt-get install -y poppler-utils\n');
+  process.exit(1);
+}
+
 const chromium = ensureChromium();
+ensurePoppler();
 const browserEnv = { CHROME_BIN: chromium };
 const results = [];
 
