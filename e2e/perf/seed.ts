@@ -16,7 +16,8 @@ import type { Db } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { seedDemo, DEMO_PASSWORD } from '../../src/server/cli/seed-demo';
 import { localParts, PRIORITY_RANK, screen } from '../../src/server/db/repositories/requests-rules';
-import { normaliseEmailAddress, normalisePersonName, readPhone } from '../../src/server/db/repositories/requests-rules';
+import { readPhone } from '../../src/server/db/repositories/requests-rules';
+import { normaliseEmail, normaliseName } from '../../src/shared/triage';
 import type { RequestsTable } from '../../src/server/db/tables/requests';
 import type { AppointmentsTable } from '../../src/server/db/tables/diary';
 
@@ -153,7 +154,7 @@ function requestRow(i: number, o: RequestBulkOptions, now: number): RequestsTabl
   return {
     id: randomUUID(), reference: freeReference(kind, n), kind, source: n % 5 === 0 ? 'phone' : 'web-form',
     centre_id: o.centreIds[n % o.centreIds.length]!,
-    name, name_norm: normalisePersonName(name), phone, phone_e164: readPhone(phone).e164, email, email_norm: normaliseEmailAddress(email),
+    name, name_norm: normaliseName(name), phone, phone_e164: readPhone(phone).e164, email, email_norm: normaliseEmail(email),
     message: t.message, preferences: JSON.stringify({ preferredTime: null, preferredDays: [], preferredTimeOfDay: null, newPatient: null }), consent: 1,
     priority: t.priority, priority_rank: t.priority_rank, red_flags: t.red_flags, flags_acknowledged_at: null, flags_acknowledged_by: null,
     status: open ? 'new' : 'closed', outcome: open ? null : OUTCOMES[n % OUTCOMES.length]!, outcome_note: null,

@@ -4,6 +4,7 @@ import { emptyExam, type ExamContent, type Finding } from '../../shared/exam';
 import { exampleExam, exampleFindings } from '../../shared/exam/exam-example';
 import type { Db } from '../db/database';
 import { listAdviceModules, ensureShippedModules } from '../db/repositories/advice';
+import { localDate } from '../db/repositories/diary';
 import { issueHandout } from '../db/repositories/handouts';
 import { insertVisit, signVisit } from '../db/repositories/visits';
 import { prng } from './demo-random';
@@ -33,10 +34,6 @@ const SCENARIOS: Scenario[] = [
   { name: 'everything', findings: (f) => f, adjust: () => undefined },
 ];
 
-
-function localDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso));
-}
 
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, Math.round(value)));
@@ -99,7 +96,7 @@ export async function seedDemoClinical(db: Db, diary: DemoDiary, staffNames: Rec
         const content = examFor(scenario, visitIndex, chosen.length, rand, improves);
         const visitId = await insertVisit(trx, {
           patientId, centreId: appointment.centreId, clinicianId: appointment.clinicianId, appointmentId: appointment.id,
-          visitDate: localDate(appointment.start), content,
+          visitDate: localDate('Europe/London', Date.parse(appointment.start)), content,
         });
         await signVisit(trx, visitId, 1, appointment.clinicianId);
         visits++;

@@ -8,6 +8,7 @@ import { copyFindingsForNewVisit, emptyExam, examSignIssues, type ExamContent } 
 import { validateExamContent } from '../../shared/exam/exam.schema';
 import { appendAudit } from '../db/repositories/audit';
 import { findCentre } from '../db/repositories/centres';
+import { localDate } from '../db/repositories/diary';
 import {
   findVisit, insertAddendum, insertVisit, latestVisitContent, listVisitSummaries, saveVisitContent, signVisit, visitsForProgress,
 } from '../db/repositories/visits';
@@ -18,10 +19,6 @@ import type { CurrentUser } from '../types';
 const CLINICAL_READ = { kind: 'staff', roles: ['chiropractor', 'manager'], centreScoped: true } as const;
 const CLINICAL_WRITE = { kind: 'staff', roles: ['chiropractor'], centreScoped: true } as const;
 const ANY_STAFF = { kind: 'staff', roles: ['receptionist', 'chiropractor', 'manager'], centreScoped: true } as const;
-
-function localDate(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 const signedLocked = () => new HttpError(409, 'visit_signed', 'This visit is signed and locked. Add an addendum instead.');
 
@@ -71,14 +68,14 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     const user = currentUser(request);
     const patient = await patientInScope(user, request.params.id);
     const centre = (await findCentre(app.db, patient.centre_id))!;
-    let visitDate = request.body.visitDate ?? localDate(centre.timeZone);
+    let visitDate = request.body.visitDate ?? localDate(centre.timeZone, Date.now());
     const appointmentId = request.body.appointmentId ?? null;
     if (appointmentId) {
       const appointment = await app.db.selectFrom('appointments').select(['patient_id', 'start_at']).where('id', '=', appointmentId).executeTakeFirst();
       if (!appointment || appointment.patient_id !== patient.id) throw badRequest('Some fields need correcting.', { appointmentId: 'That appointment is not this patient\'s.' });
       const existing = await app.db.selectFrom('visits').select('id').where('appointment_id', '=', appointmentId).executeTakeFirst();
       if (existing) throw conflict('This appointment already has a visit.', 'visit_exists');
-      visitDate = localDate(centre.timeZone, new Date(appointment.start_at));
+      visitDate = localDate(centre.timeZone, Date.parse(appointment.start_at));
     }
     const content = emptyExam();
     if (request.body.copyFromLast) {

@@ -9,7 +9,7 @@ import type { Centre } from '../../../shared/api/foundation';
 import { DEFAULT_RESPONSE_TARGETS } from '../../../shared/api/foundation';
 import type { Priority, RedFlag, RequestKind } from '../../../shared/api/requests';
 import {
-  dueAt, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES, normaliseEmail, normaliseName, normalisePhone, screenMessage,
+  dueAt, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES, normalisePhone, screenMessage,
 } from '../../../shared/triage';
 
 // ----- reference ----------------------------------------------------------------------------------
@@ -115,16 +115,8 @@ export function readPhone(raw: string | null | undefined): PhoneReading {
   return { e164, valid: e164 !== null };
 }
 
-export function normaliseEmailAddress(raw: string | null | undefined): string | null {
-  return normaliseEmail(raw);
-}
-
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Lower case, accents and punctuation removed, titles dropped, single spaces (shared with patients). */
-export function normalisePersonName(raw: string): string {
-  return normaliseName(raw);
-}
 
 // ----- time ----------------------------------------------------------------------------------
 

@@ -15,9 +15,9 @@ import type { RequestsTable } from '../tables/requests';
 import { newId, nowIso } from '../time';
 import { findCentre, listCentres } from './centres';
 import { findMatches, type StoredMatches } from './requests-matching';
+import { normaliseEmail, normaliseName } from '../../../shared/triage';
 import {
-  asReference, buildPreview, computeDueAt, DEFAULT_TIME_ZONE, localParts, newReference, normaliseEmailAddress,
-  normalisePersonName, PRIORITY_RANK, readPhone, screen,
+  asReference, buildPreview, computeDueAt, DEFAULT_TIME_ZONE, localParts, newReference, PRIORITY_RANK, readPhone, screen,
 } from './requests-rules';
 
 export type RequestRow = Selectable<RequestsTable>;
@@ -224,11 +224,11 @@ export function contactColumns(input: { name: string; phone: string | null | und
   const email = input.email?.trim() || null;
   return {
     name: input.name.trim(),
-    name_norm: normalisePersonName(input.name),
+    name_norm: normaliseName(input.name),
     phone,
     phone_e164: readPhone(phone).e164,
     email,
-    email_norm: normaliseEmailAddress(email),
+    email_norm: normaliseEmail(email),
   };
 }
 
@@ -393,7 +393,7 @@ function searchCondition(eb: RequestsEb, q: string): Expression<SqlBool> {
   if (reference) return eb('requests.reference', '=', reference);
   const or: Expression<SqlBool>[] = [];
   const lower = q.toLowerCase();
-  const name = normalisePersonName(q);
+  const name = normaliseName(q);
   if (name) or.push(eb('requests.name_norm', 'like', `%${escapeLike(name)}%`));
   or.push(eb('requests.email_norm', 'like', `%${escapeLike(lower)}%`));
   or.push(eb('requests.reference', 'like', `%${escapeLike(q.toUpperCase())}%`));
