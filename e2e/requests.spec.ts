@@ -273,6 +273,82 @@ test.describe('public intake and the live queue', () => {
     }
   });
 
+  test('a request taken on the phone: entered, screened, corrected, ordered, and reassigned by a manager', async ({ browser }) => {
+    const tag = uniqueTag();
+    const name = `Perpetua ${tag}`;
+    const sam = await staffPage(browser, STAFF.reception);
+    const manager = await staffPage(browser, STAFF.manager);
+    try {
+      await openQueue(sam.page);
+      const panel = sam.page.getByRole('complementary', { name: 'Request details' });
+
+      await test.step('Sam adds the caller from the queue with the "n" key; a missing number is refused and nothing is lost', async () => {
+        await sam.page.locator('body').press('n');
+        await expect(panel.getByRole('heading', { level: 2, name: 'New request' })).toBeVisible();
+        await panel.getByLabel('Name').fill(name);
+        await choose(sam.page, panel, 'Centre', 'Riverside Centre');
+        await panel.getByLabel('What they said').fill('Lower back pain since lifting a box on Monday, worse in the mornings');
+        await panel.getByRole('button', { name: 'Add request' }).click();
+        await expect(panel.getByText('A callback needs a phone number.')).toBeVisible();
+        await expect(panel.getByLabel('Name')).toHaveValue(name);
+        await panel.getByLabel('Phone').fill('0770090');
+        await panel.getByRole('button', { name: 'Add request' }).click();
+        await expect(panel.getByText(/Enter a UK phone number/)).toBeVisible();
+        await panel.getByLabel('Phone').fill(uniquePhone());
+        await panel.getByRole('button', { name: 'Add request' }).click();
+      });
+
+      let id = '';
+      await test.step('it opens in the panel, screened like a website request, and joins the queue', async () => {
+        await expect(panel.getByRole('heading', { level: 2, name })).toBeVisible();
+        await expect(panel).toContainText('Phone call');
+        await expect(panel).toContainText('Routine');
+        id = sam.page.url().split('/').pop()!;
+        const listed = await sam.api.get<{ items: (Summary & { source: string })[] }>(`/api/requests?q=${encodeURIComponent(name)}`);
+        expect(listed.items.map((i) => [i.id, i.source, i.priority])).toEqual([[id, 'phone', 'routine']]);
+      });
+
+      await test.step('Sam corrects the phone number; the change is in the request\'s history', async () => {
+        const corrected = uniquePhone();
+        await panel.getByRole('button', { name: 'Edit details' }).click();
+        await panel.getByLabel('Phone').fill(corrected);
+        await panel.getByRole('button', { name: 'Save details' }).click();
+        await expect(panel.getByRole('link', { name: corrected })).toBeVisible();
+        await expect(panel.locator('.history')).toContainText('changed phone');
+      });
+
+      await test.step('"Newest first" puts it at the top of the live list; the default order comes back', async () => {
+        // Below 1,440 px the panel covers part of the list; close it to reach the filters.
+        await panel.getByRole('button', { name: /Close the request panel/ }).click();
+        const filters = sam.page.getByRole('group', { name: 'Filter the requests' });
+        await choose(sam.page, filters, 'Order', 'Newest first');
+        await expect(sam.page.locator('cd-request-row a.name').first()).toHaveText(name);
+        await choose(sam.page, filters, 'Order', 'Priority, then due time');
+        await expect(sam.page.locator('cd-request-row cd-priority-badge').first()).toContainText('Emergency');
+        await sam.page.goto(`/requests/${id}`);
+        await expect(panel.getByRole('heading', { level: 2, name })).toBeVisible();
+      });
+
+      await test.step('Sam claims it; the manager gives it to Jo, and Sam sees that at once', async () => {
+        await panel.getByRole('button', { name: 'Claim' }).click();
+        await expect(panel.getByText('You are dealing with this')).toBeVisible();
+        await manager.page.goto(`/requests/${id}`);
+        const managerPanel = manager.page.getByRole('complementary', { name: 'Request details' });
+        await expect(managerPanel.getByText('Held by Sam Patel')).toBeVisible();
+        await managerPanel.getByRole('button', { name: 'Reassign' }).click();
+        await choose(manager.page, managerPanel, 'Give it to', /^Jo Evans/);
+        await managerPanel.getByRole('button', { name: 'Reassign' }).click();
+        await expect(managerPanel.getByText('Held by Jo Evans')).toBeVisible();
+        await expect(panel.getByText('Held by Jo Evans')).toBeVisible({ timeout: 3_000 });
+        await expect(row(sam.page, name)).toContainText('Jo Evans');
+        await expectAccessible(manager.page);
+      });
+    } finally {
+      await sam.context.close();
+      await manager.context.close();
+    }
+  });
+
   test('the queue page is accessible', async ({ browser }) => {
     const sam = await staffPage(browser, STAFF.reception);
     try {

@@ -29,7 +29,7 @@ describe('matching', () => {
     });
 
     it('returns null for what cannot be a phone number', () => {
-      for (const raw of ['', '   ', 'abc', '12345', '07700 90012', null, undefined]) {
+      for (const raw of ['', '   ', 'abc', '12345', '07700 90012', '0770090', '0207 946', '01632 9600', null, undefined]) {
         expect(normalisePhone(raw)).withContext(String(raw)).toBeNull();
       }
     });

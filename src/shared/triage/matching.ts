@@ -85,9 +85,13 @@ export function normalisePhone(raw: string | null | undefined): string | null {
   const cleaned = raw.trim().replace(/^\(0\)\s*/, '0');
   const parsed = parsePhoneNumberFromString(cleaned, 'GB');
   if (!parsed || !parsed.isPossible()) return null;
-  // UK mobiles are always ten digits after the 0; the compact metadata allows nine
-  if (parsed.countryCallingCode === '44' && parsed.nationalNumber.startsWith('7') && parsed.nationalNumber.length !== 10) {
-    return null;
+  if (parsed.countryCallingCode === '44') {
+    const national = parsed.nationalNumber;
+    // UK mobiles are always ten digits after the 0; the compact metadata allows nine
+    if (national.startsWith('7') && national.length !== 10) return null;
+    // A number a patient can be rung back on has nine or ten digits after the 0. Shorter ones are
+    // service numbers or typing slips: the metadata reads '0770090' as a possible number '0770090'.
+    if (national.startsWith('0') || national.length < 9) return null;
   }
   return parsed.number;
 }

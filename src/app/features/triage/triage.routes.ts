@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
+import { NewRequestPage } from './pages/new-request-page';
 import { QueuePage } from './pages/queue-page';
 import { RequestDetailPage } from './pages/request-detail-page';
 import * as requestsEffects from './state/requests.effects';
@@ -13,6 +14,7 @@ export const TRIAGE_ROUTES: Routes = [
     component: QueuePage,
     title: 'Requests · Clinic Desk',
     children: [
+      { path: 'new', component: NewRequestPage, title: 'New request · Clinic Desk' },
       { path: ':id', component: RequestDetailPage, title: 'Request · Clinic Desk' },
     ],
   },

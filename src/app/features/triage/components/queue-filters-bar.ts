@@ -3,8 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipListbox, MatChipListboxChange, MatChipOption } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { Priority, RequestKind, StatusFilter } from '../../../../shared/api/requests';
-import { PRIORITY_LABELS, REQUEST_KIND_LABELS, STATUS_FILTER_LABELS } from '../../../../shared/requests-labels';
+import type { Priority, QueueSort, RequestKind, StatusFilter } from '../../../../shared/api/requests';
+import { PRIORITY_LABELS, QUEUE_SORT_LABELS, REQUEST_KIND_LABELS, STATUS_FILTER_LABELS } from '../../../../shared/requests-labels';
 import { activeFilterCount, type QueueFilters } from '../state/queue-filters';
 
 type Toggle = 'mine' | 'unassigned' | 'overdue' | 'spam';
@@ -26,6 +26,7 @@ export class QueueFiltersBar {
   protected readonly kinds = Object.entries(REQUEST_KIND_LABELS) as [RequestKind, string][];
   protected readonly statuses = Object.entries(STATUS_FILTER_LABELS) as [StatusFilter, string][];
   protected readonly priorities = Object.entries(PRIORITY_LABELS) as [Priority, string][];
+  protected readonly sorts = Object.entries(QUEUE_SORT_LABELS) as [QueueSort, string][];
   protected readonly toggles = computed(() => {
     const list: { value: Toggle; label: string }[] = [
       { value: 'mine', label: 'Mine' },

@@ -2,7 +2,7 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
-  AttemptInput, CloseInput, QueuePage, QueueQuery, RequestDetail,
+  AttemptInput, CloseInput, QueuePage, QueueQuery, RequestDetail, RequestUpdate, StaffRequestInput,
 } from '../../../../shared/api/requests';
 
 /** Every write names the version the user was looking at; the server answers 412 when it is stale. */
@@ -26,6 +26,21 @@ export class RequestsApi {
 
   get(id: string): Observable<RequestDetail> {
     return this.http.get<RequestDetail>(base(id));
+  }
+
+  /** A request taken on the phone or at the desk. */
+  create(input: StaffRequestInput): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>('/api/requests', input);
+  }
+
+  /** Contact details, centre, kind, preferences and message; the server screens the message again. */
+  update(id: string, version: number, input: RequestUpdate): Observable<RequestDetail> {
+    return this.http.put<RequestDetail>(base(id), input, ifMatch(version));
+  }
+
+  /** Managers: give the request to another member of the desk. */
+  reassign(id: string, version: number, staffId: string): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${base(id)}/reassign`, { staffId }, ifMatch(version));
   }
 
   claim(id: string, version: number): Observable<RequestDetail> {

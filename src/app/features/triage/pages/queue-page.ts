@@ -6,7 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 import type { RequestSummary } from '../../../../shared/api/requests';
 import { authFeature } from '../../../core/auth/auth.feature';
@@ -40,7 +40,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 @Component({
   selector: 'cd-queue-page',
   imports: [
-    ScrollingModule, RouterOutlet, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule,
+    ScrollingModule, RouterOutlet, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule,
     QueueFiltersBar, RequestRow,
   ],
   templateUrl: './queue-page.html',
@@ -71,6 +71,8 @@ export class QueuePage {
   protected readonly claimErrors = this.store.selectSignal(requestsFeature.selectClaimErrors);
   protected readonly detailId = this.store.selectSignal(requestsFeature.selectDetailId);
 
+  /** The side panel shows a request or the new-request form (the child route). */
+  protected readonly panelOpen = signal(false);
   protected readonly now = signal(Date.now());
   protected readonly searchText = signal('');
   protected readonly heading = computed(() => {
@@ -197,8 +199,12 @@ export class QueuePage {
         }
         break;
       }
+      case 'n':
+        event.preventDefault();
+        void this.router.navigate(['/requests', 'new']);
+        break;
       case 'Escape':
-        if (this.detailId()) this.closeDetail();
+        if (this.panelOpen()) this.closeDetail();
         break;
     }
   }

@@ -98,4 +98,31 @@ describe('RequestDetailPage', () => {
     button.click();
     expect(store.dispatch).toHaveBeenCalledWith(RequestDetailActions.reopenClicked({ id: 'r3', version: 2 }));
   });
+
+  const buttonNamed = (name: string) =>
+    Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find((b) => b.textContent?.trim().endsWith(name));
+
+  it('corrects the contact details in place and sends them with the version the user saw', async () => {
+    await setup(detailFixture({ id: 'r4', version: 6, name: 'Ann Exmaple', phone: '07700 900123', message: 'Sore neck' }));
+    buttonNamed('Edit details')!.click();
+    await fixture.whenStable();
+    const name = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('cd-request-contact-form input[formcontrolname=name]')!;
+    expect(name.value).toBe('Ann Exmaple');
+    name.value = 'Ann Example';
+    name.dispatchEvent(new Event('input'));
+    buttonNamed('Save details')!.click();
+    expect(store.dispatch).toHaveBeenCalledWith(RequestDetailActions.detailsSubmitted({
+      id: 'r4', version: 6,
+      input: { kind: 'callback', name: 'Ann Example', phone: '07700 900123', email: '', centreId: 'c1', message: 'Sore neck', preferredTime: 'morning' },
+    }));
+  });
+
+  it('offers Reassign to managers only', async () => {
+    await setup(detailFixture({ id: 'r5', holder: { id: 'u9', name: 'Jo Bloggs' }, heldAt: '2026-11-26T09:00:00Z', status: 'in-progress' }));
+    expect(buttonNamed('Reassign')).toBeUndefined();
+    store.overrideSelector(authFeature.selectUser, sessionFixture({ role: 'manager' }).user);
+    store.refreshState();
+    await fixture.whenStable();
+    expect(buttonNamed('Reassign')).toBeDefined();
+  });
 });

@@ -18,7 +18,9 @@ import { CloseForm } from '../components/close-form';
 import { HighlightedText } from '../components/highlighted-text';
 import { MatchesPanel } from '../components/matches-panel';
 import { PriorityBadge } from '../components/priority-badge';
+import { ReassignForm } from '../components/reassign-form';
 import { RedFlagBox } from '../components/red-flag-box';
+import { RequestContactForm, type RequestContactValue } from '../components/request-contact-form';
 import { readClock } from '../components/response-clock';
 import { RequestDetailActions } from '../state/requests.actions';
 import { requestsFeature } from '../state/requests.feature';
@@ -30,7 +32,7 @@ import { CLOCK_TICK_MS } from './queue-page';
   selector: 'cd-request-detail-page',
   imports: [
     ClinicTimePipe, RouterLink, MatButtonModule, MatProgressBarModule,
-    AttemptForm, CloseForm, HighlightedText, MatchesPanel, PriorityBadge, RedFlagBox,
+    AttemptForm, CloseForm, HighlightedText, MatchesPanel, PriorityBadge, RedFlagBox, ReassignForm, RequestContactForm,
   ],
   templateUrl: './request-detail-page.html',
   styleUrl: './request-detail-page.scss',
@@ -62,6 +64,11 @@ export class RequestDetailPage {
   };
 
   protected readonly now = signal(Date.now());
+  protected readonly isManager = computed(() => this.user()?.role === 'manager');
+  protected readonly centres = computed(() => this.user()?.centres ?? []);
+  /** The contact card is a form while the user corrects the details. */
+  protected readonly editing = signal(false);
+  protected readonly reassigning = signal(false);
   protected readonly busy = computed(() => this.writeState().status === 'saving');
   protected readonly fieldErrors = computed(() => (this.writeState().status === 'failed' ? this.writeState().error?.fields ?? {} : {}));
   protected readonly holdLive = computed(() => !!this.request() && holdActive(this.request()!, this.now()));
@@ -100,7 +107,11 @@ export class RequestDetailPage {
   constructor() {
     effect(() => {
       const id = this.id();
-      untracked(() => this.store.dispatch(RequestDetailActions.opened({ id })));
+      untracked(() => {
+        this.editing.set(false);
+        this.reassigning.set(false);
+        this.store.dispatch(RequestDetailActions.opened({ id }));
+      });
     });
     // A saved write clears the form that sent it; a failed or stale one keeps what the user typed.
     effect(() => {
@@ -109,6 +120,8 @@ export class RequestDetailPage {
       untracked(() => {
         if (write.write === 'attempt') this.attemptForm()?.reset();
         if (write.write === 'close') this.closeForm()?.reset();
+        if (write.write === 'edit') this.editing.set(false);
+        if (write.write === 'reassign') this.reassigning.set(false);
       });
     });
     // A refused write is explained at the top of the panel; bring it into view from the form below.
@@ -159,6 +172,14 @@ export class RequestDetailPage {
 
   protected link(request: RequestDetail, patientId: string | null): void {
     this.store.dispatch(RequestDetailActions.linkPatientClicked({ id: request.id, version: request.version, patientId }));
+  }
+
+  protected saveDetails(request: RequestDetail, { request: input }: RequestContactValue): void {
+    this.store.dispatch(RequestDetailActions.detailsSubmitted({ id: request.id, version: request.version, input }));
+  }
+
+  protected reassign(request: RequestDetail, staffId: string): void {
+    this.store.dispatch(RequestDetailActions.reassignSubmitted({ id: request.id, version: request.version, staffId }));
   }
 
   protected useLatest(): void {

@@ -7,9 +7,9 @@ describe('queue filters', () => {
   afterEach(() => localStorage.removeItem('cd.queue.filters.test-user'));
 
   it('remembers the choices per user and ignores anything garbled', () => {
-    rememberFilters('test-user', { ...DEFAULT_FILTERS, kind: 'appointment', mine: true });
-    expect(rememberedFilters('test-user')).toEqual({ ...DEFAULT_FILTERS, kind: 'appointment', mine: true });
-    localStorage.setItem('cd.queue.filters.test-user', '{"status":"<script>","mine":"yes"}');
+    rememberFilters('test-user', { ...DEFAULT_FILTERS, kind: 'appointment', mine: true, sort: 'oldest' });
+    expect(rememberedFilters('test-user')).toEqual({ ...DEFAULT_FILTERS, kind: 'appointment', mine: true, sort: 'oldest' });
+    localStorage.setItem('cd.queue.filters.test-user', '{"status":"<script>","mine":"yes","sort":"random"}');
     expect(rememberedFilters('test-user')).toEqual(DEFAULT_FILTERS);
   });
 

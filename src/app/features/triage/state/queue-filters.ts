@@ -1,4 +1,4 @@
-import type { Priority, RequestKind, RequestSummary, StatusFilter } from '../../../../shared/api/requests';
+import type { Priority, QueueSort, RequestKind, RequestSummary, StatusFilter } from '../../../../shared/api/requests';
 import type { CentreChoice } from '../../../core/centre/centre.feature';
 
 /** The receptionist's choices on the queue; the centre comes from the toolbar's picker. */
@@ -12,10 +12,12 @@ export interface QueueFilters {
   overdue: boolean;
   /** Managers only: quarantined submissions instead of the queue. */
   spam: boolean;
+  /** The order of the list (not a filter: "Clear filters" keeps it). */
+  sort: QueueSort;
 }
 
 export const DEFAULT_FILTERS: QueueFilters = {
-  q: '', kind: '', status: 'open', priority: '', mine: false, unassigned: false, overdue: false, spam: false,
+  q: '', kind: '', status: 'open', priority: '', mine: false, unassigned: false, overdue: false, spam: false, sort: 'priority',
 };
 
 const key = (userId: string) => `cd.queue.filters.${userId}`;
@@ -37,6 +39,7 @@ export function rememberedFilters(userId: string): QueueFilters {
       unassigned: pick('unassigned', (v) => typeof v === 'boolean'),
       overdue: pick('overdue', (v) => typeof v === 'boolean'),
       spam: pick('spam', (v) => typeof v === 'boolean'),
+      sort: pick('sort', (v) => ['priority', 'due', 'newest', 'oldest'].includes(v as string)),
     };
   } catch {
     return DEFAULT_FILTERS;

@@ -6,7 +6,7 @@ import type { QueueFilters } from './queue-filters';
 export const PAGE_SIZE = 100;
 
 export function queryFor(filters: QueueFilters, centre: CentreChoice, offset: number): QueueQuery {
-  const query: QueueQuery = { status: filters.status, sort: 'priority', limit: PAGE_SIZE, offset };
+  const query: QueueQuery = { status: filters.status, sort: filters.sort, limit: PAGE_SIZE, offset };
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.kind) query.kind = filters.kind;
   if (filters.priority) query.priority = filters.priority;

@@ -1,12 +1,12 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import type {
-  AttemptInput, CloseInput, QueuePage, RequestDetail, RequestSummary, StaffRef,
+  AttemptInput, CloseInput, QueuePage, RequestDetail, RequestSummary, RequestUpdate, StaffRef,
 } from '../../../../shared/api/requests';
 import type { ApiError } from '../../../core/http-error';
 import type { QueueFilters } from './queue-filters';
 
 /** The writes on one request; the detail panel shows which one is saving or failed. */
-export type RequestWrite = 'acknowledge' | 'attempt' | 'close' | 'reopen' | 'link' | 'release' | 'restore';
+export type RequestWrite = 'acknowledge' | 'attempt' | 'close' | 'reopen' | 'link' | 'release' | 'restore' | 'edit' | 'reassign';
 
 export const TriageQueueActions = createActionGroup({
   source: 'Triage Queue',
@@ -35,6 +35,10 @@ export const RequestDetailActions = createActionGroup({
     'Close Submitted': props<{ id: string; version: number; input: CloseInput }>(),
     'Reopen Clicked': props<{ id: string; version: number }>(),
     'Link Patient Clicked': props<{ id: string; version: number; patientId: string | null }>(),
+    /** Corrected contact details, centre, kind, preferences or message. */
+    'Details Submitted': props<{ id: string; version: number; input: RequestUpdate }>(),
+    /** Managers: give the request to another member of the desk. */
+    'Reassign Submitted': props<{ id: string; version: number; staffId: string }>(),
     /** After a 412: take the fresh copy; the forms keep what the user typed. */
     'Use Latest Clicked': emptyProps(),
   },
@@ -74,3 +78,24 @@ export const RequestsApiActions = createActionGroup({
     'Request Refreshed': props<{ request: RequestDetail }>(),
   },
 });
+
+/** The actions that write to one request, each with the name its progress is shown under. */
+export const WRITE_ACTIONS = [
+  [RequestDetailActions.acknowledgeClicked, 'acknowledge'],
+  [RequestDetailActions.attemptSubmitted, 'attempt'],
+  [RequestDetailActions.closeSubmitted, 'close'],
+  [RequestDetailActions.reopenClicked, 'reopen'],
+  [RequestDetailActions.linkPatientClicked, 'link'],
+  [RequestDetailActions.releaseClicked, 'release'],
+  [RequestDetailActions.detailsSubmitted, 'edit'],
+  [RequestDetailActions.reassignSubmitted, 'reassign'],
+  [TriageQueueActions.restoreClicked, 'restore'],
+] as const;
+
+const WRITE_BY_TYPE = new Map<string, RequestWrite>(WRITE_ACTIONS.map(([creator, write]) => [creator.type, write]));
+
+export function writeOf(action: { type: string }): RequestWrite {
+  const write = WRITE_BY_TYPE.get(action.type);
+  if (!write) throw new Error(`${action.type} is not a request write`);
+  return write;
+}

@@ -13,7 +13,7 @@ import { RequestsApi } from '../data/requests-api';
 import { matchesFilters, rememberFilters } from './queue-filters';
 import { queryFor } from './queue-query';
 import {
-  RequestDetailActions, RequestsApiActions, RequestsLiveActions, type RequestWrite, TriageQueueActions,
+  RequestDetailActions, RequestsApiActions, RequestsLiveActions, TriageQueueActions, WRITE_ACTIONS, writeOf,
 } from './requests.actions';
 import { requestsFeature } from './requests.feature';
 
@@ -165,31 +165,10 @@ export const loadDetail = createEffect(
 export const writeRequest = createEffect(
   (actions$ = inject(Actions), api = inject(RequestsApi)) =>
     actions$.pipe(
-      ofType(
-        RequestDetailActions.acknowledgeClicked, RequestDetailActions.attemptSubmitted, RequestDetailActions.closeSubmitted,
-        RequestDetailActions.reopenClicked, RequestDetailActions.linkPatientClicked, RequestDetailActions.releaseClicked,
-        TriageQueueActions.restoreClicked,
-      ),
+      ofType(...WRITE_ACTIONS.map(([creator]) => creator)),
       concatMap((action) => {
-        let write: RequestWrite;
-        let call;
-        switch (action.type) {
-          case RequestDetailActions.acknowledgeClicked.type:
-            write = 'acknowledge'; call = api.acknowledgeFlags(action.id, action.version); break;
-          case RequestDetailActions.attemptSubmitted.type:
-            write = 'attempt'; call = api.logAttempt(action.id, action.version, action.input); break;
-          case RequestDetailActions.closeSubmitted.type:
-            write = 'close'; call = api.close(action.id, action.version, action.input); break;
-          case RequestDetailActions.reopenClicked.type:
-            write = 'reopen'; call = api.reopen(action.id, action.version); break;
-          case RequestDetailActions.linkPatientClicked.type:
-            write = 'link'; call = api.linkPatient(action.id, action.version, action.patientId); break;
-          case RequestDetailActions.releaseClicked.type:
-            write = 'release'; call = api.release(action.id, action.version); break;
-          default:
-            write = 'restore'; call = api.restore(action.id, action.version); break;
-        }
-        return call.pipe(
+        const write = writeOf(action);
+        return callFor(api, action).pipe(
           map((request) => RequestsApiActions.writeSucceeded({ write, request })),
           catchError((error: unknown) => of(RequestsApiActions.writeFailed({ write, id: action.id, error: apiError(error) }))),
         );
@@ -197,6 +176,22 @@ export const writeRequest = createEffect(
     ),
   { functional: true },
 );
+
+type WriteAction = ReturnType<(typeof WRITE_ACTIONS)[number][0]>;
+
+function callFor(api: RequestsApi, action: WriteAction) {
+  switch (action.type) {
+    case RequestDetailActions.acknowledgeClicked.type: return api.acknowledgeFlags(action.id, action.version);
+    case RequestDetailActions.attemptSubmitted.type: return api.logAttempt(action.id, action.version, action.input);
+    case RequestDetailActions.closeSubmitted.type: return api.close(action.id, action.version, action.input);
+    case RequestDetailActions.reopenClicked.type: return api.reopen(action.id, action.version);
+    case RequestDetailActions.linkPatientClicked.type: return api.linkPatient(action.id, action.version, action.patientId);
+    case RequestDetailActions.releaseClicked.type: return api.release(action.id, action.version);
+    case RequestDetailActions.detailsSubmitted.type: return api.update(action.id, action.version, action.input);
+    case RequestDetailActions.reassignSubmitted.type: return api.reassign(action.id, action.version, action.staffId);
+    case TriageQueueActions.restoreClicked.type: return api.restore(action.id, action.version);
+  }
+}
 
 /** A stale write (412): fetch the fresh copy so the user can see what changed and try again on top of it. */
 export const loadLatestAfterStale = createEffect(

@@ -20,6 +20,35 @@ describe('requests feature', () => {
     expect(state.ids).toEqual(['emergency', 'urgent-late', 'routine-soon', 'routine-late']);
   });
 
+  it('lists in the order the user chose, a live arrival included, and keeps that order through "Clear filters"', () => {
+    const old = summaryFixture({ id: 'old', priority: 'emergency', receivedAt: '2026-11-26T08:00:00Z', dueAt: '2026-11-26T08:00:00Z' });
+    const mid = summaryFixture({ id: 'mid', priority: 'routine', receivedAt: '2026-11-26T09:00:00Z', dueAt: '2026-11-26T11:00:00Z' });
+    const recent = summaryFixture({ id: 'recent', priority: 'urgent', receivedAt: '2026-11-26T09:30:00Z', dueAt: '2026-11-26T10:30:00Z' });
+    const byNewest = reducer(loaded([old, mid]), TriageQueueActions.filtersChanged({ filters: { sort: 'newest' } }));
+    const withLive = reducer(byNewest, RequestsLiveActions.requestChanged({ request: recent }));
+    expect(requestsFeature.selectAllRequests({ requests: withLive }).map((r) => r.id)).toEqual(['recent', 'mid', 'old']);
+    const oldest = reducer(withLive, TriageQueueActions.filtersChanged({ filters: { sort: 'oldest' } }));
+    expect(requestsFeature.selectAllRequests({ requests: oldest }).map((r) => r.id)).toEqual(['old', 'mid', 'recent']);
+    const due = reducer(withLive, TriageQueueActions.filtersChanged({ filters: { sort: 'due' } }));
+    expect(requestsFeature.selectAllRequests({ requests: due }).map((r) => r.id)).toEqual(['old', 'recent', 'mid']);
+    const cleared = reducer(withLive, TriageQueueActions.filtersReset());
+    expect(cleared.filters.sort).toBe('newest');
+    expect(requestsFeature.selectAllRequests({ requests: { ...withLive, filters: DEFAULT_FILTERS } }).map((r) => r.id)).toEqual(['old', 'recent', 'mid']);
+  });
+
+  it('shows an edit or a reassignment as saving, then takes the server copy', () => {
+    const request = summaryFixture({ id: 'a', version: 2 });
+    const state = reducer(loaded([request]), RequestDetailActions.opened({ id: 'a' }));
+    const input = { kind: 'callback' as const, name: 'New Name', phone: '07700 900123', email: '', centreId: 'c1', message: '' };
+    const saving = reducer(state, RequestDetailActions.detailsSubmitted({ id: 'a', version: 2, input }));
+    expect(saving.writeState).toEqual(jasmine.objectContaining({ write: 'edit', status: 'saving' }));
+    const reassigning = reducer(state, RequestDetailActions.reassignSubmitted({ id: 'a', version: 2, staffId: 's2' }));
+    expect(reassigning.writeState).toEqual(jasmine.objectContaining({ write: 'reassign', status: 'saving' }));
+    const saved = reducer(saving, RequestsApiActions.writeSucceeded({ write: 'edit', request: detailFixture({ id: 'a', version: 3, name: 'New Name' }) }));
+    expect(saved.entities['a']!.name).toBe('New Name');
+    expect(saved.writeState.status).toBe('saved');
+  });
+
   it('puts a live emergency at the top and counts it', () => {
     const state = loaded([summaryFixture({ id: 'a' })], 1);
     const next = reducer(state, RequestsLiveActions.requestChanged({ request: summaryFixture({ id: 'new', priority: 'emergency' }) }));

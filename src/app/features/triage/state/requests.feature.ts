@@ -1,10 +1,10 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import type { Priority, RequestDetail, RequestSummary } from '../../../../shared/api/requests';
+import type { Priority, QueueSort, RequestDetail, RequestSummary } from '../../../../shared/api/requests';
 import type { ApiError } from '../../../core/http-error';
 import { DEFAULT_FILTERS, type QueueFilters } from './queue-filters';
 import {
-  RequestDetailActions, RequestsApiActions, RequestsLiveActions, type RequestWrite, TriageQueueActions,
+  RequestDetailActions, RequestsApiActions, RequestsLiveActions, type RequestWrite, TriageQueueActions, WRITE_ACTIONS, writeOf,
 } from './requests.actions';
 import { toSummary } from './to-summary';
 
@@ -41,13 +41,23 @@ export interface RequestsState extends EntityState<RequestSummary> {
 
 const PRIORITY_RANK: Record<Priority, number> = { emergency: 0, urgent: 1, routine: 2 };
 
+/** ISO instants and ids compare correctly as plain strings, and far faster than localeCompare over 10,000 rows. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Emergency first, then urgent, then the soonest due; ties by arrival. Mirrors the server's `priority` sort. */
 export function compareRequests(a: RequestSummary, b: RequestSummary): number {
   return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]
-    || a.dueAt.localeCompare(b.dueAt)
-    || a.receivedAt.localeCompare(b.receivedAt)
-    || a.id.localeCompare(b.id);
+    || byText(a.dueAt, b.dueAt)
+    || byText(a.receivedAt, b.receivedAt)
+    || byText(a.id, b.id);
 }
+
+/** The other orders the queue offers, each mirroring the server's ORDER BY for that `sort` (ties by id). */
+const OTHER_ORDERS: Readonly<Record<Exclude<QueueSort, 'priority'>, (a: RequestSummary, b: RequestSummary) => number>> = {
+  due: (a, b) => byText(a.dueAt, b.dueAt) || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || byText(a.id, b.id),
+  newest: (a, b) => byText(b.receivedAt, a.receivedAt) || byText(a.id, b.id),
+  oldest: (a, b) => byText(a.receivedAt, b.receivedAt) || byText(a.id, b.id),
+};
 
 export const requestsAdapter = createEntityAdapter<RequestSummary>({ sortComparer: compareRequests });
 
@@ -110,7 +120,7 @@ export const requestsFeature = createFeature({
       ...state, filters: { ...state.filters, ...filters }, listStatus: 'loading', listError: null,
     })),
     on(TriageQueueActions.filtersReset, (state): RequestsState => ({
-      ...state, filters: { ...DEFAULT_FILTERS, q: state.filters.q }, listStatus: 'loading', listError: null,
+      ...state, filters: { ...DEFAULT_FILTERS, q: state.filters.q, sort: state.filters.sort }, listStatus: 'loading', listError: null,
     })),
     on(TriageQueueActions.retryClicked, RequestsLiveActions.reconnected, (state): RequestsState => ({
       ...state, listStatus: state.listStatus === 'loaded' ? 'loaded' : 'loading', listError: null,
@@ -191,15 +201,9 @@ export const requestsFeature = createFeature({
     on(RequestsApiActions.detailLoadFailed, (state, { id, error }): RequestsState =>
       state.detailId === id ? { ...state, detailStatus: 'failed', detailError: error } : state),
 
-    on(
-      RequestDetailActions.acknowledgeClicked, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'acknowledge', status: 'saving' } }),
-    ),
-    on(RequestDetailActions.attemptSubmitted, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'attempt', status: 'saving' } })),
-    on(RequestDetailActions.closeSubmitted, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'close', status: 'saving' } })),
-    on(RequestDetailActions.reopenClicked, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'reopen', status: 'saving' } })),
-    on(RequestDetailActions.linkPatientClicked, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'link', status: 'saving' } })),
-    on(RequestDetailActions.releaseClicked, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'release', status: 'saving' } })),
-    on(TriageQueueActions.restoreClicked, (state): RequestsState => ({ ...state, writeState: { ...idleWrite, write: 'restore', status: 'saving' } })),
+    on(...WRITE_ACTIONS.map(([creator]) => creator), (state, action): RequestsState => ({
+      ...state, writeState: { ...idleWrite, write: writeOf(action), status: 'saving' },
+    })),
     on(RequestsApiActions.writeSucceeded, (state, { write, request }): RequestsState => {
       const next = applyServerCopy({ ...state, writeState: { ...idleWrite, write, status: 'saved' } }, request);
       // A restored submission joins the queue; a spam list no longer shows it.
@@ -221,10 +225,12 @@ export const requestsFeature = createFeature({
       return { ...state, detail: latest, detailStatus: 'loaded', writeState: idleWrite };
     }),
   ),
-  extraSelectors: ({ selectRequestsState, selectEntities, selectFocusedId, selectTotal: selectServerTotal, selectWriteState }) => {
+  extraSelectors: ({ selectRequestsState, selectEntities, selectFocusedId, selectTotal: selectServerTotal, selectWriteState, selectFilters }) => {
     const { selectAll, selectTotal } = requestsAdapter.getSelectors(selectRequestsState);
     return {
-      selectAllRequests: selectAll,
+      /** The adapter keeps the default order as rows arrive; another chosen order sorts a copy. */
+      selectAllRequests: createSelector(selectAll, selectFilters, (all, filters) =>
+        filters.sort === 'priority' ? all : [...all].sort(OTHER_ORDERS[filters.sort])),
       selectLoadedCount: selectTotal,
       selectHasMore: createSelector(selectTotal, selectServerTotal, (loaded, total) => loaded < total),
       selectFocusedRequest: createSelector(selectEntities, selectFocusedId, (entities, id) => (id ? entities[id] ?? null : null)),
