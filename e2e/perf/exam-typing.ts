@@ -102,7 +102,9 @@ export async function measureExamTyping(browser: Browser, server: Server, bench:
     log(`    round ${round + 1}: SOAP p95 ${fmt(p95s.many.at(-1)!, 0)} ms (20 findings) vs ${fmt(p95s.none.at(-1)!, 0)} ms (none)`);
   }
   const all = [...soapMany, ...findingMany];
-  const describe = (d: number[]) => `median ${fmt(median(d), 0)} ms, p95 ${fmt(percentile(d, 95), 0)} ms, ${d.length} keys (${d.filter((x) => x > 16).length} over 16 ms)`;
+  // 16 ms is the Event Timing floor: "≤ 16" says the key painted within it.
+  const ms = (x: number) => (x <= 16 ? '≤ 16 ms' : `${fmt(x, 0)} ms`);
+  const describe = (d: number[]) => `median ${ms(median(d))}, p95 ${ms(percentile(d, 95))}, ${d.length} keys (${d.filter((x) => x > 16).length} over 16 ms)`;
   const p95 = percentile(all, 95);
   const ratio = median(p95s.many) / median(p95s.none);
   return [
