@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only=1,4,9] [-- --skip-build] [-- --lh-runs=5] [-- --no-pg]
+ * npm run bench [-- --quick] [-- --only=1,4,9,12] [-- --skip-build] [-- --lh-runs=5] [-- --no-pg]
  *
  * Builds the production app, starts real servers on fresh databases it fills itself, measures, and
  * prints one table (figure, goal, measured, pass/miss), also written to e2e/perf/RESULTS.md.
@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
+import { measureExamTyping } from './exam-typing';
 import { buildApp, figureFirstLoad } from './first-load';
 import { launch, measureLighthouse, measureLive, measureQueue, queueRows as browserQueueRows } from './browser';
 import { fmt, median, renderTable, ROOT, type Row, type Server, startServer } from './lib';
@@ -142,6 +143,14 @@ async function main() {
       const ids = await centreIds(live.db);
       const srv = await server('main', live, 'main-live');
       try { return await measureLive(await getBrowser(), srv, live.dataDir, ids[0]!, log); } finally { await srv.stop(); }
+    });
+  }
+  if (wanted(12)) {
+    await figure(12, 'exam typing', 'p95 ≤ 100 ms; ≤ 1.5×', async () => {
+      const exam = await db('sqlite', 'exam');
+      const srv = await server('main', exam, 'main-exam');
+      const r = await reopen(exam);
+      try { return await measureExamTyping(await getBrowser(), srv, r, opts.rounds, log); } finally { await r.close(); await srv.stop(); }
     });
   }
   if (browser) await (browser as Browser).close();

@@ -12,7 +12,7 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'] });
 }
 
-async function signedInContext(browser: Browser, server: Server, s: Session, viewport = { width: 1366, height: 900 }, init?: string): Promise<BrowserContext> {
+export async function signedInContext(browser: Browser, server: Server, s: Session, viewport = { width: 1366, height: 900 }, init?: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   const cookies = s.cookie.split('; ').map((c) => {
     const i = c.indexOf('=');

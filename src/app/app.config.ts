@@ -1,5 +1,6 @@
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { PlatformLocation } from '@angular/common';
+import { type ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideStore } from '@ngrx/store';
@@ -7,6 +8,7 @@ import { routes } from './app.routes';
 import * as authEffects from './core/auth/auth.effects';
 import { authFeature } from './core/auth/auth.feature';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { warmRouteChunks } from './core/shell/warm-route-chunks';
 import { centreFeature } from './core/centre/centre.feature';
 import * as centreEffects from './core/centre/centre.effects';
 
@@ -21,5 +23,7 @@ export const appConfig: ApplicationConfig = {
     ),
     provideStore({ [authFeature.name]: authFeature.reducer, [centreFeature.name]: centreFeature.reducer }),
     provideEffects(authEffects, centreEffects),
+    // The page's lazy chunks download alongside the session check instead of after it (see warmRouteChunks).
+    provideAppInitializer(() => warmRouteChunks(routes, inject(PlatformLocation).pathname)),
   ],
 };
