@@ -1,5 +1,5 @@
 // Which Material Symbols names the app shows, found by reading src/app's templates and TS.
-// Shared by tools/subset-icons.mjs (what to put in the font) and tools/app-icons.spec.ts (that the
+// Shared by src/app/core/icons/subset-icons.mjs (what to put in the font) and src/server/test/app-icons.spec.ts (that the
 // shipped font holds every one): an icon missing from the font renders as its name in letters.
 import fs from 'node:fs';
 import path from 'node:path';

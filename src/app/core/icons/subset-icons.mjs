@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Rebuilds src/app/core/icons/material-symbols-subset.woff2: the Material Symbols Outlined font cut
-// down to the icons src/app uses (tools/app-icons.mjs), pinned to the default instance (FILL 0,
+// down to the icons src/app uses (src/app/core/icons/app-icons.mjs), pinned to the default instance (FILL 0,
 // wght 400, GRAD 0, opsz 24), with their ligatures. The whole font is 3.8 MB and was the largest
 // thing on every signed-in page; this one is a few kB. Run it after using a new icon (the Node spec
-// tools/app-icons.spec.ts fails until you do):
+// src/server/test/app-icons.spec.ts fails until you do):
 //
-//     node tools/subset-icons.mjs
+//     node src/app/core/icons/subset-icons.mjs
 //
 // Needs the dev dependency `subset-font` (HarfBuzz's hb-subset as wasm, with `harfbuzzjs`).
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { appIconNames } from './app-icons.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
 const require = createRequire(path.join(root, 'package.json'));
 const source = require.resolve('material-symbols/material-symbols-outlined.woff2');
 export const SUBSET_FONT = path.join(root, 'src/app/core/icons/material-symbols-subset.woff2');
@@ -29,7 +29,7 @@ async function load() {
     const fontverter = require(require.resolve('fontverter', { paths }));
     return { subsetFont, hb, toTtf: (data) => fontverter.convert(data, 'truetype') };
   } catch {
-    console.error('tools/subset-icons.mjs needs the dev dependency subset-font: npm install --save-dev subset-font@2.9.0');
+    console.error('src/app/core/icons/subset-icons.mjs needs the dev dependency subset-font: npm install --save-dev subset-font@2.9.0');
     process.exit(1);
   }
 }

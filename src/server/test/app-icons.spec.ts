@@ -1,14 +1,14 @@
-// The app ships a subset of the Material Symbols font (tools/subset-icons.mjs). An icon used in
+// The app ships a subset of the Material Symbols font (src/app/core/icons/subset-icons.mjs). An icon used in
 // src/app but missing from it renders as its name spelt out in letters, so this fails first.
 import fs from 'node:fs';
 import path from 'node:path';
-import { appIconNames } from './app-icons.mjs';
+import { appIconNames } from '../../app/core/icons/app-icons.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'src/app/core/icons/material-symbols-subset.json'), 'utf8')) as { icons: string[] };
 
 describe('icons shipped in the subset font', () => {
-  it('hold every icon src/app uses (else run: node tools/subset-icons.mjs)', () => {
+  it('hold every icon src/app uses (else run: node src/app/core/icons/subset-icons.mjs)', () => {
     const { names, problems } = appIconNames(path.join(root, 'src/app'));
     expect(problems).withContext('icon uses the scanner cannot read').toEqual([]);
     expect(names.length).toBeGreaterThan(50);
