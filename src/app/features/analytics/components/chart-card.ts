@@ -11,6 +11,9 @@ let nextId = 0;
  * One figure of the page: a chart (or projected custom view), the same numbers as a real table for
  * screen readers, a CSV of exactly those rows, and an empty state.
  */
+/** Chart height in CSS pixels unless a card asks for another. */
+export const CARD_HEIGHT = 280;
+
 @Component({
   selector: 'cd-chart-card',
   imports: [BaseChartDirective, MatButton, MatButtonToggleGroup, MatButtonToggle],
@@ -27,7 +30,7 @@ export class ChartCard {
   readonly emptyText = input('No data for this range and centre.');
   /** Without a config the projected content is the chart view (the heat map). */
   readonly config = input<ChartConfiguration | null>(null);
-  readonly height = input(280);
+  readonly height = input(CARD_HEIGHT);
 
   protected readonly view = signal<'chart' | 'table'>('chart');
   protected readonly headingId = `cd-chart-card-${nextId++}`;

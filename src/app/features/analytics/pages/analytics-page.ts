@@ -7,10 +7,10 @@ import { centreFeature, type CentreChoice } from '../../../core/centre/centre.fe
 import { ThemeChoice } from '../../../core/shell/theme';
 import { AnalyticsControls } from '../components/analytics-controls';
 import { ArrivalsHeatmap } from '../components/arrivals-heatmap';
-import { ChartCard } from '../components/chart-card';
+import { CARD_HEIGHT, ChartCard } from '../components/chart-card';
 import { KpiTiles } from '../components/kpi-tiles';
 import {
-  adviceChart, arrivalsGrid, breachesChart, chartTheme, csvFilename, type FindingsBreakdown, findingsChart, firstContactChart,
+  adviceChart, arrivalsGrid, breachesChart, chartTheme, type ChartModel, csvFilename, type FindingsBreakdown, findingsChart, firstContactChart,
   firstContactSummary, funnelChart, outcomesChart, type PerDayBreakdown, redFlagsChart, requestsPerDayByCentreChart, requestsPerDayChart,
 } from '../model/charts';
 import { presetRange, type RangePreset, ukToday } from '../model/date-range';
@@ -18,6 +18,16 @@ import { longDay } from '../model/format';
 import { kpiTiles, resultTiles } from '../model/kpis';
 import { AnalyticsPageActions } from '../state/analytics.actions';
 import { analyticsFeature } from '../state/analytics.feature';
+
+interface PlainCard {
+  /** Also names the CSV download. */
+  slug: string;
+  heading: string;
+  description: string;
+  chart: ChartModel;
+  height: number;
+  emptyText: string;
+}
 
 /** /analytics: the manager's view of the front desk and the clinics, for a range and centres. */
 @Component({
@@ -65,12 +75,43 @@ export class AnalyticsPage {
   protected readonly arrivals = computed(() => { const d = this.data(); return d ? arrivalsGrid(d) : null; });
   protected readonly firstContact = computed(() => { const d = this.data(); return d ? firstContactChart(d, this.theme()) : null; });
   protected readonly firstContactFacts = computed(() => { const d = this.data(); return d ? firstContactSummary(d) : null; });
-  protected readonly breaches = computed(() => { const d = this.data(); return d ? breachesChart(d, this.theme()) : null; });
-  protected readonly funnel = computed(() => { const d = this.data(); return d ? funnelChart(d.funnel, this.comparing(), this.theme()) : null; });
-  protected readonly outcomes = computed(() => { const d = this.data(); return d ? outcomesChart(d, this.theme()) : null; });
-  protected readonly redFlags = computed(() => { const d = this.data(); return d ? redFlagsChart(d, this.theme()) : null; });
+  /** The charts with nothing of their own beside the chart and its table, in the order they are shown. */
+  protected readonly plainCards = computed<PlainCard[]>(() => {
+    const d = this.data();
+    if (!d) return [];
+    const theme = this.theme();
+    const comparing = this.comparing();
+    return [
+      {
+        slug: 'target-breaches-by-week', heading: 'Response-target breaches by week', chart: breachesChart(d, theme), height: CARD_HEIGHT,
+        description: 'Share of requests that passed their response target before the first call.',
+        emptyText: 'No requests fell due in this range.',
+      },
+      {
+        slug: 'funnel', heading: 'From request to first visit', chart: funnelChart(d.funnel, comparing, theme), height: CARD_HEIGHT,
+        description: comparing
+          ? 'Received, contacted, booked and attended, centres side by side. The table gives the conversion at each step.'
+          : 'Received, contacted, booked and attended, with the share kept from the step before.',
+        emptyText: 'No requests arrived in this range.',
+      },
+      {
+        slug: 'outcomes', heading: 'Outcomes of closed requests', chart: outcomesChart(d, theme), height: CARD_HEIGHT,
+        description: 'How each request that was closed in this range ended.',
+        emptyText: 'No request was closed in this range.',
+      },
+      {
+        slug: 'red-flag-requests', heading: 'Red-flag requests', chart: redFlagsChart(d, theme), height: 260,
+        description: 'Requests whose message carried red-flag words, by priority, and what was done.',
+        emptyText: 'No request carried red-flag words in this range.',
+      },
+      {
+        slug: 'advice-by-module', heading: 'Advice sheets by module', chart: adviceChart(d, theme), height: CARD_HEIGHT,
+        description: 'How many issued sheets included each advice module.',
+        emptyText: 'No advice sheets were issued in this range.',
+      },
+    ];
+  });
   protected readonly findings = computed(() => { const d = this.data(); return d ? findingsChart(d, this.findingsBy(), this.theme()) : null; });
-  protected readonly advice = computed(() => { const d = this.data(); return d ? adviceChart(d, this.theme()) : null; });
 
   constructor() {
     const today = ukToday();
