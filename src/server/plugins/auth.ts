@@ -2,9 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { appendAudit } from '../db/repositories/audit';
-import { deleteSession, findSession, touchSession } from '../db/repositories/sessions';
+import { deleteSession, findSessionWithStaff, touchSession } from '../db/repositories/sessions';
 import { getSetting } from '../db/repositories/settings';
-import { centreIdsOf, findStaffRow } from '../db/repositories/staff';
 import { forbidden, HttpError, unauthorised } from '../errors';
 import type { Role } from '../../shared/roles';
 import type { CurrentUser, RouteAccess } from '../types';
@@ -87,8 +86,9 @@ async function authPlugin(app: FastifyInstance) {
   async function loadSession(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId || sessionId.length > 200) return false;
-    const session = await findSession(app.db, sessionId);
-    if (!session) return false;
+    const found = await findSessionWithStaff(app.db, sessionId, TOTP_REQUIRED_ROLES_KEY);
+    if (!found) return false;
+    const { session, staff } = found;
     const now = Date.now();
     const idleExpired = Date.parse(session.last_seen_at) + idleTimeoutMinutes * 60_000 <= now;
     const absoluteExpired = Date.parse(session.created_at) + absoluteTimeoutHours * 3_600_000 <= now;
@@ -100,20 +100,20 @@ async function authPlugin(app: FastifyInstance) {
     request.session = session;
     request.sessionId = sessionId;
     if (session.stage !== 'active') return false;
-    const staff = await findStaffRow(app.db, session.staff_id);
     if (!staff || staff.active !== 1) {
       await deleteSession(app.db, session.id_hash);
       clearSessionCookies(reply);
       request.session = null;
       return false;
     }
-    const needsTotp = staff.totp_enabled !== 1 && (await totpRequiredRoles(app)).includes(staff.role);
+    const totpRoles = found.setting === null ? [] : (JSON.parse(found.setting) as Role[]);
+    const needsTotp = staff.totp_enabled !== 1 && totpRoles.includes(staff.role);
     const user: CurrentUser = {
       id: staff.id,
       name: staff.name,
       email: staff.email,
       role: staff.role,
-      centreIds: await centreIdsOf(app.db, staff.id),
+      centreIds: found.centreIds,
       restricted: staff.must_change_password === 1 || needsTotp,
     };
     request.user = user;

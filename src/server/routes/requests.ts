@@ -163,7 +163,7 @@ export default async function requestsRoutes(fastify: FastifyInstance) {
     const row = await inTransaction(app.db, async (trx) => {
       const created = await insertRequest(trx, {
         kind: body.kind, source: body.source, centreId: body.centreId, name: body.name, phone: body.phone ?? null, email: body.email ?? null,
-        message: body.message, preferences: preferencesOf(body), consent: true, createdBy: user.id,
+        message: body.message, preferences: preferencesOf(body), consent: true, createdBy: user.id, centre: centre!,
       });
       await appendAudit(trx, {
         actorId: user.id, actorRole: user.role, action: 'request.created', entityType: 'request', entityId: created.id, centreId: created.centre_id,

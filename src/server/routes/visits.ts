@@ -114,15 +114,17 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     const user = currentUser(request);
     const visit = await visitInScope(user, request.params.id);
     const content = parseContent(request.body.content);
-    await app.db.transaction().execute(async (trx) => {
-      const result = await saveVisitContent(trx, visit.id, version, content, user.id);
-      if (result === 'signed') throw signedLocked();
-      if (result === 'stale') throw staleVersion();
+    const updatedAt = await app.db.transaction().execute(async (trx) => {
+      const saved = await saveVisitContent(trx, visit, version, content, user.id);
+      if (saved.result === 'missing') throw notFound('That visit');
+      if (saved.result === 'signed') throw signedLocked();
+      if (saved.result === 'stale') throw staleVersion();
       await appendAudit(trx, audit(request, 'visit.saved', visit, { version: version + 1, findings: content.findings.length }));
+      return saved.updatedAt;
     });
-    const saved = (await findVisit(app.db, visit.id))!;
-    setEtag(reply, saved.version);
-    return saved;
+    // The update matched this version of a draft, so the row is the one read above with only these fields changed: no need to read it again.
+    setEtag(reply, version + 1);
+    return { ...visit, content, version: version + 1, updatedAt, updatedByName: user.name };
   });
 
   app.post('/api/visits/:id/sign', {
@@ -140,6 +142,7 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     }
     await app.db.transaction().execute(async (trx) => {
       const result = await signVisit(trx, visit.id, version, user.id);
+      if (result === 'missing') throw notFound('That visit');
       if (result === 'signed') throw signedLocked();
       if (result === 'stale') throw staleVersion();
       await appendAudit(trx, audit(request, 'visit.signed', visit));

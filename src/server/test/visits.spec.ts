@@ -1,6 +1,7 @@
 import { emptyExam, emptyFinding, FINDING_TYPES, type ExamContent } from '../../shared/exam';
 import { exampleExam } from '../../shared/exam/exam-example';
 import type { VisitDto } from '../../shared/api/visits';
+import { findVisit, saveVisitContent } from '../db/repositories/visits';
 import { createCentre, createPatient, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
 
 
@@ -11,6 +12,7 @@ for (const engine of ENGINES) {
     let otherCentreId: string;
     let patientId: string;
     let otherPatientId: string;
+    let chiroId: string;
     let chiro: Awaited<ReturnType<typeof signIn>>;
     let reception: Awaited<ReturnType<typeof signIn>>;
     let manager: Awaited<ReturnType<typeof signIn>>;
@@ -24,6 +26,7 @@ for (const engine of ENGINES) {
       const c = await createStaff(t.db, { role: 'chiropractor', centreIds: [centreId] });
       const r = await createStaff(t.db, { role: 'receptionist', centreIds: [centreId] });
       const m = await createStaff(t.db, { role: 'manager', centreIds: [centreId] });
+      chiroId = c.id;
       chiro = await signIn(t.app, c.email, c.password);
       reception = await signIn(t.app, r.email, r.password);
       manager = await signIn(t.app, m.email, m.password);
@@ -59,6 +62,49 @@ for (const engine of ENGINES) {
       expect(new Set(findingTypes.map((f) => f.type))).toEqual(new Set(FINDING_TYPES));
       const scores = await t.db.selectFrom('outcome_scores').select(['measure', 'score']).where('visit_id', '=', visit.id).execute();
       expect(scores.find((s) => s.measure === 'nprs')?.score).toBe(content.outcomes.nprs!);
+    });
+
+    it('answers a save with what a read returns, and rewrites finding and score rows only when they change', async () => {
+      const derived = async (visitId: string) => ({
+        findings: await t.db.selectFrom('findings').select(['id', 'type', 'region', 'side']).where('visit_id', '=', visitId).orderBy('id').execute(),
+        scores: await t.db.selectFrom('outcome_scores').select(['measure', 'score']).where('visit_id', '=', visitId).orderBy('measure').execute(),
+      });
+      const visit = await newVisit();
+      const content: ExamContent = exampleExam();
+      const first = await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version));
+      expect(first.statusCode).withContext(first.body).toBe(200);
+      const rowsBefore = await derived(visit.id);
+      expect(rowsBefore.findings.length).toBe(content.findings.length);
+
+      // An autosave of the notes only: the same rows stay (same ids), and the answer is what a read gives.
+      content.soap.subjective = 'Better since last week.';
+      const notes = await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version + 1));
+      expect(notes.statusCode).withContext(notes.body).toBe(200);
+      expect(notes.headers['etag']).toBe(`"${visit.version + 2}"`);
+      const read = await chiro.get(`/api/visits/${visit.id}`);
+      expect(notes.json()).toEqual(read.json());
+      expect(await derived(visit.id)).toEqual(rowsBefore);
+
+      // A finding removed and the pain score changed: both kinds of rows follow.
+      content.findings = content.findings.slice(1);
+      content.outcomes.nprs = content.outcomes.nprs === 2 ? 3 : 2;
+      expect((await chiro.put(`/api/visits/${visit.id}`, { content }, ifMatch(visit.version + 2))).statusCode).toBe(200);
+      const rowsAfter = await derived(visit.id);
+      expect(rowsAfter.findings.map((f) => f.type).sort()).toEqual(content.findings.map((f) => f.type).sort());
+      expect(rowsAfter.scores.find((s) => s.measure === 'nprs')?.score).toBe(content.outcomes.nprs);
+    });
+
+    it('rewrites the derived rows when the visit it was given is older than the version it replaces', async () => {
+      const visit = await newVisit();
+      const withFindings = exampleExam();
+      expect((await chiro.put(`/api/visits/${visit.id}`, { content: withFindings }, ifMatch(visit.version))).statusCode).toBe(200);
+      // The caller read version 1 (no findings) but replaces version 2 (someone saved in between) with content
+      // that has no findings either: comparing with what it read would wrongly keep version 2's rows.
+      const stale = (await findVisit(t.db, visit.id))!;
+      const result = await t.db.transaction().execute((trx) =>
+        saveVisitContent(trx, { ...stale, version: visit.version, content: emptyExam() }, visit.version + 1, emptyExam(), chiroId));
+      expect(result.result).toBe('saved');
+      expect(await t.db.selectFrom('findings').select('id').where('visit_id', '=', visit.id).execute()).toEqual([]);
     });
 
     it('refuses an invalid exam with a message per field and changes nothing', async () => {

@@ -31,8 +31,9 @@ export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_has
  */
 export async function appendAudit(trx: DbOrTrx, entry: AuditEntry): Promise<number> {
   // Updating the head first takes the write lock before we read the tip: concurrent writers queue here.
-  await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 0) })).where('id', '=', 1).execute();
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  // RETURNING reads the tip in the same statement (on PostgreSQL, the row as committed by whoever held the lock before us).
+  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 0) })).where('id', '=', 1)
+    .returning(['seq', 'hash']).executeTakeFirstOrThrow();
   const row = {
     seq: Number(head.seq) + 1,
     at: nowIso(),

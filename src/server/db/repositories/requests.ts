@@ -188,12 +188,13 @@ async function resolveMatches(db: DbOrTrx, stored: StoredMatches, scope: DetailS
 
 export async function addHistory(
   db: DbOrTrx,
-  entry: { requestId: string; actorId: string | null; action: HistoryAction; detail?: Record<string, unknown>; at?: string },
+  entry: { requestId: string; actorId: string | null; action: HistoryAction; detail?: Record<string, unknown>; at?: string; seq?: number },
 ): Promise<void> {
   // Changes to one request are serialised by its row lock, so max + 1 is safe here.
-  const last = await db.selectFrom('request_history').select((eb) => eb.fn.max('seq').as('seq')).where('request_id', '=', entry.requestId).executeTakeFirst();
+  const seq = entry.seq ?? Number((await db.selectFrom('request_history').select((eb) => eb.fn.max('seq').as('seq'))
+    .where('request_id', '=', entry.requestId).executeTakeFirst())?.seq ?? 0) + 1;
   await db.insertInto('request_history').values({
-    id: newId(), request_id: entry.requestId, seq: Number(last?.seq ?? 0) + 1, at: entry.at ?? nowIso(), actor_id: entry.actorId, action: entry.action,
+    id: newId(), request_id: entry.requestId, seq, at: entry.at ?? nowIso(), actor_id: entry.actorId, action: entry.action,
     detail: JSON.stringify(entry.detail ?? {}),
   }).execute();
 }
@@ -216,6 +217,8 @@ export interface NewRequestInput {
   createdBy?: string | null;
   /** Demo data and tests set the arrival time; real requests arrive now. */
   receivedAt?: string;
+  /** The centre `centreId` names, when the caller has just read it to validate it (saves reading it again). */
+  centre?: Centre;
 }
 
 /** Contact details as stored: trimmed, blank as null, with the normalised matching keys. */
@@ -265,13 +268,13 @@ export async function insertRequest(db: DbOrTrx, input: NewRequestInput): Promis
   const id = newId();
   const now = nowIso();
   const receivedAt = input.receivedAt ?? now;
-  const centre = await clockCentre(db, input.centreId);
+  const centre = input.centre && input.centre.id === input.centreId ? input.centre : await clockCentre(db, input.centreId);
   const contact = contactColumns(input);
   const triage = triageColumns({ kind: input.kind, message: input.message, receivedAt, centre });
   const local = localParts(receivedAt, centre?.timeZone ?? DEFAULT_TIME_ZONE);
   const quarantined = !!input.quarantineReason;
   const matches = quarantined ? EMPTY_MATCHES : await findMatches(db, { id, ...contact, receivedAt });
-  await db.insertInto('requests').values({
+  const row: RequestRow = {
     id,
     reference: await unusedReference(db, input.kind),
     kind: input.kind,
@@ -297,6 +300,7 @@ export async function insertRequest(db: DbOrTrx, input: NewRequestInput): Promis
     received_local_hour: local.hour,
     received_weekday: local.weekday,
     first_contact_at: null,
+    first_contact_business_minutes: null,
     attempt_count: 0,
     failed_attempt_count: 0,
     last_attempt_at: null,
@@ -312,15 +316,19 @@ export async function insertRequest(db: DbOrTrx, input: NewRequestInput): Promis
     version: 1,
     created_at: receivedAt < now ? receivedAt : now,
     updated_at: receivedAt < now ? receivedAt : now,
-  }).execute();
+  };
+  await db.insertInto('requests').values(row).execute();
+  // A new request has no history yet, so its rows are numbered from 1 without asking.
   await addHistory(db, {
-    requestId: id, actorId: input.createdBy ?? null, action: 'created', at: receivedAt,
+    requestId: id, actorId: input.createdBy ?? null, action: 'created', at: receivedAt, seq: 1,
     detail: { source: input.source, kind: input.kind, priority: triage.priority },
   });
   if (quarantined) {
-    await addHistory(db, { requestId: id, actorId: null, action: 'quarantined', at: receivedAt, detail: { reason: input.quarantineReason } });
+    await addHistory(db, { requestId: id, actorId: null, action: 'quarantined', at: receivedAt, seq: 2, detail: { reason: input.quarantineReason } });
   }
-  return (await findRequestRow(db, id))!;
+  // The row as stored, with the names findRequestRow would add: nobody holds a new request, and
+  // clockCentre stands in for the centre only when none was chosen (then the name is null).
+  return { ...row, centre_name: input.centreId ? centre?.name ?? null : null, holder_name: null };
 }
 
 /** The queue's match badge: an existing patient outranks a possible duplicate. */

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DbOrTrx, SessionRow } from '../database';
+import { type RawBuilder, sql } from 'kysely';
+import type { DbOrTrx, SessionRow, StaffRow } from '../database';
+import { engineOf } from '../engine';
 import { nowIso } from '../time';
 
 export function hashSessionId(id: string): string {
@@ -35,8 +37,50 @@ export async function createSession(db: DbOrTrx, input: NewSession): Promise<{ i
   return { id, row };
 }
 
-export async function findSession(db: DbOrTrx, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', hashSessionId(id)).executeTakeFirst();
+/** What one request needs to know about its caller; staff fields are null when the staff row is gone. */
+export interface SessionWithStaff {
+  session: SessionRow;
+  staff: Pick<StaffRow, 'id' | 'name' | 'email' | 'role' | 'active' | 'totp_enabled' | 'must_change_password'> | null;
+  centreIds: string[];
+  /** The raw JSON value of the settings row named `settingKey`, or null when it was never saved. */
+  setting: string | null;
+}
+
+/**
+ * The session, its staff row, the staff's centres and one settings row in a single query: this runs
+ * on every signed-in request, so it is one round trip, and it is read fresh every time so that a
+ * role change, disable or sign-out (on any instance) applies to the very next request.
+ */
+export async function findSessionWithStaff(db: DbOrTrx, id: string, settingKey: string): Promise<SessionWithStaff | undefined> {
+  const centres: RawBuilder<string | string[] | null> = engineOf(db) === 'sqlite'
+    ? sql`(select json_group_array(centre_id) from staff_centres where staff_id = sessions.staff_id)`
+    : sql`(select coalesce(json_agg(centre_id), '[]'::json) from staff_centres where staff_id = sessions.staff_id)`;
+  const row = await db.selectFrom('sessions')
+    .leftJoin('staff', 'staff.id', 'sessions.staff_id')
+    .selectAll('sessions')
+    .select([
+      'staff.id as staff_row_id', 'staff.name as staff_name', 'staff.email as staff_email', 'staff.role as staff_role',
+      'staff.active as staff_active', 'staff.totp_enabled as staff_totp_enabled', 'staff.must_change_password as staff_must_change_password',
+      centres.as('centre_ids'),
+      (eb) => eb.selectFrom('settings').select('value').where('key', '=', settingKey).as('setting_value'),
+    ])
+    .where('sessions.id_hash', '=', hashSessionId(id))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    staff_row_id: staffId, staff_name: name, staff_email: email, staff_role: role, staff_active: active,
+    staff_totp_enabled: totpEnabled, staff_must_change_password: mustChange, centre_ids: centreIds, setting_value: setting, ...session
+  } = row;
+  // SQLite hands the JSON array back as text, pg as a parsed array; sorted as centreIdsOf sorts them.
+  const ids = (typeof centreIds === 'string' ? JSON.parse(centreIds) as string[] : centreIds ?? []).sort();
+  return {
+    session,
+    staff: staffId === null || name === null || email === null || role === null || active === null || totpEnabled === null || mustChange === null
+      ? null
+      : { id: staffId, name, email, role, active, totp_enabled: totpEnabled, must_change_password: mustChange },
+    centreIds: ids,
+    setting: setting ?? null,
+  };
 }
 
 export async function touchSession(db: DbOrTrx, idHash: string, at = nowIso()): Promise<void> {

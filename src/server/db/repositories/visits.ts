@@ -89,54 +89,81 @@ export async function insertVisit(trx: DbOrTrx, input: NewVisitRow, id = randomU
     created_at: now,
     updated_at: now,
   }).execute();
-  await writeDerivedRows(trx, id, input.patientId, input.centreId, input.visitDate, input.content);
+  await writeDerivedRows(trx, id, input.patientId, input.centreId, input.visitDate, input.content, 'none');
   return id;
 }
 
-/** Findings and scores as rows, rewritten on every save, so analytics can count them in SQL. */
-async function writeDerivedRows(trx: DbOrTrx, visitId: string, patientId: string, centreId: string, visitDate: string, content: ExamContent) {
-  await trx.deleteFrom('findings').where('visit_id', '=', visitId).execute();
-  await trx.deleteFrom('outcome_scores').where('visit_id', '=', visitId).execute();
-  if (content.findings.length) {
-    await trx.insertInto('findings').values(content.findings.map((f) => ({
-      id: randomUUID(), visit_id: visitId, patient_id: patientId, centre_id: centreId, visit_date: visitDate,
-      type: f.type, region: f.region, segment: f.segment, nerve_root: f.nerveRoot, side: f.side,
-    }))).execute();
+/** The findings and scores an exam contributes as rows (what `writeDerivedRows` stores, minus ids). */
+function derivedValues(content: ExamContent) {
+  return {
+    findings: content.findings.map((f) => ({ type: f.type, region: f.region, segment: f.segment, nerve_root: f.nerveRoot, side: f.side })),
+    scores: Object.entries(scoreOutcomes(content)).filter((entry): entry is [string, number] => entry[1] !== null),
+  };
+}
+
+/**
+ * Findings and scores as rows, so analytics can count them in SQL. `previous` is the content the
+ * stored rows were made from: 'none' for a new visit (nothing to delete), 'unknown' to rewrite both
+ * kinds; given the content, a kind is rewritten only when it differs (autosaves mostly change text).
+ */
+async function writeDerivedRows(
+  trx: DbOrTrx, visitId: string, patientId: string, centreId: string, visitDate: string, content: ExamContent, previous: ExamContent | 'none' | 'unknown',
+) {
+  const next = derivedValues(content);
+  const old = typeof previous === 'object' ? derivedValues(previous) : null;
+  const stored = previous !== 'none';
+  if (!old || JSON.stringify(old.findings) !== JSON.stringify(next.findings)) {
+    if (stored) await trx.deleteFrom('findings').where('visit_id', '=', visitId).execute();
+    if (next.findings.length) {
+      await trx.insertInto('findings').values(next.findings.map((f) => ({
+        id: randomUUID(), visit_id: visitId, patient_id: patientId, centre_id: centreId, visit_date: visitDate, ...f,
+      }))).execute();
+    }
   }
-  const scores = Object.entries(scoreOutcomes(content)).filter((entry): entry is [string, number] => entry[1] !== null);
-  if (scores.length) {
-    await trx.insertInto('outcome_scores').values(scores.map(([measure, score]) => ({
-      visit_id: visitId, patient_id: patientId, centre_id: centreId, visit_date: visitDate, measure, score,
-    }))).execute();
+  if (!old || JSON.stringify(old.scores) !== JSON.stringify(next.scores)) {
+    if (stored) await trx.deleteFrom('outcome_scores').where('visit_id', '=', visitId).execute();
+    if (next.scores.length) {
+      await trx.insertInto('outcome_scores').values(next.scores.map(([measure, score]) => ({
+        visit_id: visitId, patient_id: patientId, centre_id: centreId, visit_date: visitDate, measure, score,
+      }))).execute();
+    }
   }
 }
 
 export type SaveResult = 'saved' | 'stale' | 'signed' | 'missing';
 
-/** Saves a draft's exam if nobody saved since `version`; a signed visit never changes. */
-export async function saveVisitContent(trx: DbOrTrx, id: string, version: number, content: ExamContent, userId: string): Promise<SaveResult> {
-  const current = await trx.selectFrom('visits').select(['status', 'version', 'patient_id', 'centre_id', 'visit_date']).where('id', '=', id).executeTakeFirst();
-  if (!current) return 'missing';
-  if (current.status === 'signed') return 'signed';
+/** Why a conditional write to a visit changed nothing. */
+async function refusal(trx: DbOrTrx, id: string): Promise<Exclude<SaveResult, 'saved'>> {
+  const current = await trx.selectFrom('visits').select('status').where('id', '=', id).executeTakeFirst();
+  return !current ? 'missing' : current.status === 'signed' ? 'signed' : 'stale';
+}
+
+/**
+ * Saves a draft's exam if nobody saved since `version`; a signed visit never changes.
+ * `before` is the visit as the caller read it: its derived rows are kept when the save leaves them
+ * as they were, which is only known when `before` is the version being replaced.
+ */
+export async function saveVisitContent(
+  trx: DbOrTrx, before: Pick<VisitDto, 'id' | 'patientId' | 'centreId' | 'visitDate' | 'version' | 'content'>, version: number, content: ExamContent, userId: string,
+): Promise<{ result: SaveResult; updatedAt: string }> {
+  const updatedAt = nowIso();
   const result = await trx.updateTable('visits')
-    .set({ content: JSON.stringify(content), version: version + 1, updated_at: nowIso(), updated_by: userId })
-    .where('id', '=', id).where('version', '=', version).where('status', '=', 'draft')
+    .set({ content: JSON.stringify(content), version: version + 1, updated_at: updatedAt, updated_by: userId })
+    .where('id', '=', before.id).where('version', '=', version).where('status', '=', 'draft')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return 'stale';
-  await writeDerivedRows(trx, id, current.patient_id, current.centre_id, current.visit_date, content);
-  return 'saved';
+  if (Number(result.numUpdatedRows) !== 1) return { result: await refusal(trx, before.id), updatedAt };
+  const replaced = before.version === version ? (before.content as ExamContent) : 'unknown';
+  await writeDerivedRows(trx, before.id, before.patientId, before.centreId, before.visitDate, content, replaced);
+  return { result: 'saved', updatedAt };
 }
 
 export async function signVisit(trx: DbOrTrx, id: string, version: number, userId: string): Promise<SaveResult> {
-  const current = await trx.selectFrom('visits').select(['status']).where('id', '=', id).executeTakeFirst();
-  if (!current) return 'missing';
-  if (current.status === 'signed') return 'signed';
   const now = nowIso();
   const result = await trx.updateTable('visits')
     .set({ status: 'signed', signed_at: now, signed_by: userId, version: version + 1, updated_at: now, updated_by: userId })
     .where('id', '=', id).where('version', '=', version).where('status', '=', 'draft')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? 'saved' : 'stale';
+  return Number(result.numUpdatedRows) === 1 ? 'saved' : refusal(trx, id);
 }
 
 export async function insertAddendum(trx: DbOrTrx, visitId: string, authorId: string, text: string): Promise<string> {
