@@ -19,7 +19,9 @@ export class RequestsApi {
   list(query: QueueQuery): Observable<QueuePage> {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '' && value !== false) params = params.set(key, String(value));
+      // A list repeats its parameter (ids=a&ids=b), as the API reads it.
+      if (Array.isArray(value)) for (const item of value) params = params.append(key, String(item));
+      else if (value !== undefined && value !== '' && value !== false) params = params.set(key, String(value));
     }
     return this.http.get<QueuePage>('/api/requests', { params });
   }

@@ -47,9 +47,25 @@ describe('requests effects', () => {
     api.list.and.returnValue(of({ items: [toSummary(request)], total: 1 }));
     const result = firstValueFrom(liveRequestChanges(live, store, api));
     changes.next({ type: 'request.created', id: 'r-live', centreId: 'c1', version: 1, at: '2026-11-26T10:00:00Z' });
+    expect(await result).toEqual(RequestsLiveActions.requestChanged({ request: toSummary(request) }));
     expect(api.list).toHaveBeenCalledWith({ ids: ['r-live'], limit: 1 });
     expect(api.get).not.toHaveBeenCalled();
-    expect(await result).toEqual(RequestsLiveActions.requestChanged({ request: toSummary(request) }));
+  });
+
+  it('reads a burst of live events with one request, each id once', async () => {
+    const a = summaryFixture({ id: 'burst-a' });
+    const b = summaryFixture({ id: 'burst-b' });
+    api.list.and.returnValue(of({ items: [b, a], total: 2 }));
+    const result = firstValueFrom(liveRequestChanges(live, store, api).pipe(take(3), toArray()));
+    for (const id of ['burst-a', 'burst-b', 'burst-a', 'burst-gone']) {
+      changes.next({ type: 'request.changed', id, version: 2, at: '2026-11-26T10:00:00Z' });
+    }
+    expect(await result).toEqual([
+      RequestsLiveActions.requestChanged({ request: a }),
+      RequestsLiveActions.requestChanged({ request: b }),
+      RequestsLiveActions.requestLeft({ id: 'burst-gone' }),
+    ]);
+    expect(api.list).toHaveBeenCalledOnceWith({ ids: ['burst-a', 'burst-b', 'burst-gone'], limit: 3 });
   });
 
   it('takes a request off the list when the user can no longer see it', async () => {

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import {
-  catchError, concat, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, groupBy, map, mergeMap, of, skip,
+  bufferTime, catchError, concat, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, from, map, mergeMap, of, skip,
   switchMap, tap, withLatestFrom,
 } from 'rxjs';
 import { authFeature } from '../../../core/auth/auth.feature';
@@ -67,41 +67,52 @@ export const rememberQueueFilters = createEffect(
   { functional: true, dispatch: false },
 );
 
+/** Live events arriving within this long are refreshed with one read (a burst is 100 a second). */
+const LIVE_BATCH_MS = 150;
+/** The most ids the queue list takes at once (QueueQuerySchema). */
+const LIVE_BATCH_MAX = 200;
+
 /**
- * Live changes: the stream carries ids only, so fetch the row and put it where it belongs.
- * The row comes from the queue list (`?ids=`), which is not an audited read; only the request
- * open in the panel is read in full, because that user is looking at it. Per request only the
- * newest fetch counts (switchMap inside groupBy); different requests load side by side.
+ * Live changes: the stream carries ids only, so fetch the rows and put each where it belongs.
+ * The events of a short window are read together from the queue list (`?ids=`), which is not
+ * an audited read; only the request open in the panel is read in full, because that user is
+ * looking at it. Batches are read one after another, so a later answer never lands before an
+ * earlier one.
  */
 export const liveRequestChanges = createEffect(
   (live = inject(LiveEvents), store = inject(Store), api = inject(RequestsApi)) =>
     live.changes$.pipe(
       filter((change) => (change.type === 'request.created' || change.type === 'request.changed') && !!change.id),
-      groupBy((change) => change.id!),
-      mergeMap((changes$) =>
-        changes$.pipe(
-          switchMap((change) => {
-            const id = change.id!;
-            return api.list({ ids: [id], limit: 1 }).pipe(
-              withLatestFrom(
-                store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected),
-                store.select(authFeature.selectUser), store.select(requestsFeature.selectDetailId),
-              ),
-              mergeMap(([page, filters, centre, user, detailId]) => {
-                const summary = page.items[0];
-                // Gone, or no longer visible to this user (moved to another centre): take it off the list.
-                if (!summary) return of(RequestsLiveActions.requestLeft({ id }));
-                const listed = matchesFilters(summary, filters, centre, user?.id ?? null, Date.now());
-                const row$ = of(listed ? RequestsLiveActions.requestChanged({ request: summary }) : RequestsLiveActions.requestLeft({ id }));
-                if (detailId !== id) return row$;
-                return concat(row$, api.get(id).pipe(map((request) => RequestsLiveActions.openRequestChanged({ request }))));
-              }),
-              catchError((error: unknown) => {
-                const status = apiError(error).status;
-                return status === 404 || status === 403 ? of(RequestsLiveActions.requestLeft({ id })) : EMPTY;
-              }),
-            );
+      bufferTime(LIVE_BATCH_MS),
+      filter((batch) => batch.length > 0),
+      mergeMap((batch) => {
+        const ids = [...new Set(batch.map((change) => change.id!))];
+        return Array.from({ length: Math.ceil(ids.length / LIVE_BATCH_MAX) }, (_, i) => ids.slice(i * LIVE_BATCH_MAX, (i + 1) * LIVE_BATCH_MAX));
+      }),
+      concatMap((ids) =>
+        api.list({ ids, limit: ids.length }).pipe(
+          withLatestFrom(
+            store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected),
+            store.select(authFeature.selectUser), store.select(requestsFeature.selectDetailId),
+          ),
+          mergeMap(([page, filters, centre, user, detailId]) => {
+            const found = new Map(page.items.map((summary) => [summary.id, summary]));
+            const rows = ids.map((id) => {
+              const summary = found.get(id);
+              // Gone, or no longer visible to this user (moved to another centre): take it off the list.
+              if (!summary) return RequestsLiveActions.requestLeft({ id });
+              return matchesFilters(summary, filters, centre, user?.id ?? null, Date.now())
+                ? RequestsLiveActions.requestChanged({ request: summary })
+                : RequestsLiveActions.requestLeft({ id });
+            });
+            if (!detailId || !found.has(detailId)) return from(rows);
+            return concat(from(rows), api.get(detailId).pipe(
+              map((request) => RequestsLiveActions.openRequestChanged({ request })),
+              catchError(() => EMPTY),
+            ));
           }),
+          // The next event or a reconnect brings the rows again; nothing to show the user here.
+          catchError(() => EMPTY),
         ),
       ),
     ),

@@ -1,6 +1,6 @@
 import { DEFAULT_FILTERS } from './queue-filters';
 import { RequestDetailActions, RequestsApiActions, RequestsLiveActions, TriageQueueActions } from './requests.actions';
-import { initialRequestsState, requestsFeature, type RequestsState } from './requests.feature';
+import { initialRequestsState, requestsAdapter, requestsFeature, type RequestsState } from './requests.feature';
 import { detailFixture, summaryFixture } from '../testing/request-fixtures';
 
 const reducer = requestsFeature.reducer;
@@ -8,6 +8,11 @@ const me = { id: 'u1', name: 'Sam Patel' };
 
 function loaded(items = [summaryFixture()], total = items.length): RequestsState {
   return reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: { items, total } }));
+}
+
+/** The list as the page shows it (the projector, so other specs' overridden selectors cannot leak in). */
+function shown(state: RequestsState) {
+  return requestsFeature.selectAllRequests.projector(requestsAdapter.getSelectors().selectAll(state), state.filters);
 }
 
 describe('requests feature', () => {
@@ -26,14 +31,14 @@ describe('requests feature', () => {
     const recent = summaryFixture({ id: 'recent', priority: 'urgent', receivedAt: '2026-11-26T09:30:00Z', dueAt: '2026-11-26T10:30:00Z' });
     const byNewest = reducer(loaded([old, mid]), TriageQueueActions.filtersChanged({ filters: { sort: 'newest' } }));
     const withLive = reducer(byNewest, RequestsLiveActions.requestChanged({ request: recent }));
-    expect(requestsFeature.selectAllRequests({ requests: withLive }).map((r) => r.id)).toEqual(['recent', 'mid', 'old']);
+    expect(shown(withLive).map((r) => r.id)).toEqual(['recent', 'mid', 'old']);
     const oldest = reducer(withLive, TriageQueueActions.filtersChanged({ filters: { sort: 'oldest' } }));
-    expect(requestsFeature.selectAllRequests({ requests: oldest }).map((r) => r.id)).toEqual(['old', 'mid', 'recent']);
+    expect(shown(oldest).map((r) => r.id)).toEqual(['old', 'mid', 'recent']);
     const due = reducer(withLive, TriageQueueActions.filtersChanged({ filters: { sort: 'due' } }));
-    expect(requestsFeature.selectAllRequests({ requests: due }).map((r) => r.id)).toEqual(['old', 'recent', 'mid']);
+    expect(shown(due).map((r) => r.id)).toEqual(['old', 'recent', 'mid']);
     const cleared = reducer(withLive, TriageQueueActions.filtersReset());
     expect(cleared.filters.sort).toBe('newest');
-    expect(requestsFeature.selectAllRequests({ requests: { ...withLive, filters: DEFAULT_FILTERS } }).map((r) => r.id)).toEqual(['old', 'recent', 'mid']);
+    expect(shown({ ...withLive, filters: DEFAULT_FILTERS }).map((r) => r.id)).toEqual(['old', 'recent', 'mid']);
   });
 
   it('shows an edit or a reassignment as saving, then takes the server copy', () => {
