@@ -54,15 +54,20 @@ export function totpAt(secret: string, unixSeconds: number): string {
 }
 
 /** Accepts the current code and one step either side, for phones whose clocks drift a little. */
-export function verifyTotp(secret: string, code: string, nowMs = Date.now()): boolean {
+/**
+ * The time step (30-second counter) whose code this is, allowing one step of clock drift either
+ * way, or null. The caller refuses a step already used, so a code read over someone's shoulder
+ * cannot be used a second time within its window.
+ */
+export function matchTotpStep(secret: string, code: string, nowMs = Date.now()): number | null {
   const given = Buffer.from(code.replace(/\s/g, ''));
-  if (given.length !== DIGITS) return false;
-  const now = Math.floor(nowMs / 1000);
+  if (given.length !== DIGITS) return null;
+  const counter = Math.floor(nowMs / 1000 / STEP_SECONDS);
   for (const drift of [-1, 0, 1]) {
-    const expected = Buffer.from(totpAt(secret, now + drift * STEP_SECONDS));
-    if (timingSafeEqual(expected, given)) return true;
+    const expected = Buffer.from(totpAt(secret, (counter + drift) * STEP_SECONDS));
+    if (timingSafeEqual(expected, given)) return counter + drift;
   }
-  return false;
+  return null;
 }
 
 export function otpauthUrl(secret: string, account: string, issuer = 'Clinic Desk'): string {

@@ -38,6 +38,8 @@ export interface StaffTable {
   must_change_password: Flag;
   totp_secret: string | null;
   totp_enabled: Flag;
+  /** The time step of the last two-factor code accepted; an older or equal one is refused. */
+  totp_last_step: number | null;
   /** JSON string[] of argon2 hashes; a used code is removed. */
   recovery_codes: string;
   active: Flag;

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { appendAudit } from '../db/repositories/audit';
-import { deleteSession, findSessionWithStaff, touchSession } from '../db/repositories/sessions';
+import { deleteExpiredSessions, deleteSession, findSessionWithStaff, touchSession } from '../db/repositories/sessions';
+import type { DbOrTrx } from '../db/database';
 import { getSetting } from '../db/repositories/settings';
 import { forbidden, HttpError, unauthorised } from '../errors';
 import type { Role } from '../../shared/roles';
@@ -73,11 +74,35 @@ async function auditRefusal(app: FastifyInstance, request: FastifyRequest, reaso
   );
 }
 
+/**
+ * A day after a session timed out it is deleted. Until then its row stays, so a page opened the
+ * morning after can still say "your session ended" rather than treat the person as a stranger.
+ */
+const EXPIRED_SESSION_KEPT_MS = 24 * 3_600_000;
+const SESSION_SWEEP_INTERVAL_MS = 3_600_000;
+
+/** Deletes sessions that timed out more than a day ago; every instance may run it, it only deletes. */
+export async function sweepExpiredSessions(
+  db: DbOrTrx, timeouts: { idleTimeoutMinutes: number; absoluteTimeoutHours: number }, now = Date.now(),
+): Promise<void> {
+  const idleBefore = new Date(now - timeouts.idleTimeoutMinutes * 60_000 - EXPIRED_SESSION_KEPT_MS).toISOString();
+  const createdBefore = new Date(now - timeouts.absoluteTimeoutHours * 3_600_000 - EXPIRED_SESSION_KEPT_MS).toISOString();
+  await deleteExpiredSessions(db, idleBefore, createdBefore);
+}
+
 async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionId', null);
   const { idleTimeoutMinutes, absoluteTimeoutHours } = app.config;
+
+  const sweep = () => sweepExpiredSessions(app.db, app.config).catch((error: unknown) => app.log.warn({ err: error }, 'expired-session sweep failed'));
+  app.addHook('onReady', async () => {
+    await sweep();
+  });
+  const sweeper = setInterval(sweep, SESSION_SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   /**
    * Loads the session from the cookie, ending it when a timeout has passed.

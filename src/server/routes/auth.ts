@@ -7,12 +7,12 @@ import {
   TotpCodeSchema, TotpEnrolmentSchema, type SessionInfo,
 } from '../../shared/api/foundation';
 import { hashPassword, passwordProblem, verifyPassword, decoyPasswordHash } from '../auth/passwords';
-import { newRecoveryCodes, newTotpSecret, otpauthUrl, verifyTotp } from '../auth/totp';
+import { matchTotpStep, newRecoveryCodes, newTotpSecret, otpauthUrl } from '../auth/totp';
 import type { DbOrTrx, StaffRow } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
 import { listCentres } from '../db/repositories/centres';
 import { createSession, deleteSession, touchSession } from '../db/repositories/sessions';
-import { findStaffByEmail, findStaffRow, normaliseEmail, updateStaff } from '../db/repositories/staff';
+import { claimTotpStep, findStaffByEmail, findStaffRow, normaliseEmail, updateStaff } from '../db/repositories/staff';
 import { clearThrottle, lockedUntil, recordFailure, type ThrottleRule } from '../db/repositories/throttle';
 import { badRequest, HttpError, tooManyRequests, unauthorised } from '../errors';
 import { clearSessionCookies, currentUser, originAllowed, sameToken, setSessionCookies, totpRequiredRoles, XSRF_HEADER } from '../plugins/auth';
@@ -133,8 +133,10 @@ export default async function authRoutes(fastify: FastifyInstance) {
     await refuseIfLocked(app, rules);
     const code = request.body.code.trim().toLowerCase();
     let usedRecoveryCode = false;
-    let ok = verifyTotp(staff.totp_secret, code);
-    if (!ok && code.includes('-')) {
+    const step = matchTotpStep(staff.totp_secret, code);
+    const replayed = step !== null && !(await claimTotpStep(app.db, staff.id, step));
+    let ok = step !== null && !replayed;
+    if (step === null && code.includes('-')) {
       const hashes: string[] = JSON.parse(staff.recovery_codes);
       for (const [index, hash] of hashes.entries()) {
         if (await verifyPassword(hash, code)) {
@@ -148,8 +150,12 @@ export default async function authRoutes(fastify: FastifyInstance) {
     if (!ok) {
       await app.db.transaction().execute(async (trx) => {
         for (const rule of rules) await recordFailure(trx, rule);
-        await appendAudit(trx, { actorId: staff.id, actorRole: staff.role, action: 'auth.sign-in', ip: request.ip, outcome: 'failure', detail: { reason: 'wrong second factor' } });
+        await appendAudit(trx, {
+          actorId: staff.id, actorRole: staff.role, action: 'auth.sign-in', ip: request.ip, outcome: 'failure',
+          detail: { reason: replayed ? 'second-factor code used before' : 'wrong second factor' },
+        });
       });
+      if (replayed) throw unauthorised('That code has already been used. Wait for your app to show a new one and enter that.', 'totp_failed');
       throw unauthorised('That code is not right. Check the time on your phone and try the newest code.', 'totp_failed');
     }
     await refuseIfLocked(app, rules);
@@ -245,8 +251,13 @@ export default async function authRoutes(fastify: FastifyInstance) {
     const staff = (await findStaffRow(app.db, user.id))!;
     if (staff.totp_enabled === 1) throw new HttpError(409, 'already_enrolled', 'Two-factor sign-in is already on.');
     if (!staff.totp_secret) throw badRequest('Start enrolment first.');
-    if (!verifyTotp(staff.totp_secret, request.body.code)) {
+    const step = matchTotpStep(staff.totp_secret, request.body.code);
+    if (step === null) {
       throw badRequest('Some fields need correcting.', { code: 'That code is not right. Enter the 6-digit code your app shows now.' });
+    }
+    // The code that switched two-factor on cannot then be used to sign in as well.
+    if (!(await claimTotpStep(app.db, user.id, step))) {
+      throw badRequest('Some fields need correcting.', { code: 'That code has already been used. Enter the next one your app shows.' });
     }
     const recoveryCodes = newRecoveryCodes();
     const recoveryCodeHashes = await Promise.all(recoveryCodes.map(hashPassword));

@@ -1,4 +1,5 @@
 import { hashSessionId } from '../db/repositories/sessions';
+import { sweepExpiredSessions } from '../plugins/auth';
 import {
   type Agent, agent, createCentre, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp, type TestStaff,
 } from './helpers/test-app';
@@ -147,6 +148,24 @@ for (const engine of ENGINES) {
         const res = await client.get('/api/centres');
         expect(res.statusCode).toBe(401);
         expect(res.json().error.code).toBe('session_expired');
+      });
+
+      it('deletes sessions a day after they timed out, and keeps the ones that can still explain themselves', async () => {
+        const stale = await signIn(t.app, reception.email, reception.password);
+        const recent = await signIn(t.app, reception.email, reception.password);
+        const live = await signIn(t.app, reception.email, reception.password);
+        const ids = [stale, recent, live].map((c) => hashSessionId(c.sessionCookie!));
+        const set = (i: number, created: number, seen: number) =>
+          t.db.updateTable('sessions').set({ created_at: ago(created), last_seen_at: ago(seen) }).where('id_hash', '=', ids[i]!).execute();
+        await set(0, 2 * 60 * MINUTE, 30 * MINUTE + 24 * 60 * MINUTE + 5_000);
+        await set(1, 2 * 60 * MINUTE, 31 * MINUTE);
+        await sweepExpiredSessions(t.db, t.app.config);
+        expect((await sessionRows(reception.id)).map((r) => r.id_hash).sort()).toEqual([ids[1]!, ids[2]!].sort());
+        // The one kept still tells its page that the session ended, rather than that nobody signed in.
+        expect((await recent.get('/api/centres')).json().error.code).toBe('session_expired');
+        await set(2, 12 * 60 * MINUTE + 24 * 60 * MINUTE + 5_000, 0);
+        await sweepExpiredSessions(t.db, t.app.config);
+        expect(await sessionRows(reception.id)).toEqual([]);
       });
 
       it('uses the configured timeouts', async () => {

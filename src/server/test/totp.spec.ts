@@ -1,6 +1,6 @@
-import { base32Decode, base32Encode, newRecoveryCodes, totpAt, verifyTotp } from '../auth/totp';
+import { base32Decode, base32Encode, newRecoveryCodes, totpAt, matchTotpStep } from '../auth/totp';
 import {
-  type Agent, agent, createCentre, createStaff, createTestApp, currentTotp, ENGINES, ifMatch, signIn, type TestApp, type TestStaff,
+  type Agent, agent, createCentre, createStaff, createTestApp, currentTotp, ENGINES, nextTotp, ifMatch, signIn, type TestApp, type TestStaff,
 } from './helpers/test-app';
 
 describe('TOTP (RFC 6238)', () => {
@@ -24,13 +24,14 @@ describe('TOTP (RFC 6238)', () => {
   it('accepts the code of the step before and after, not two steps away', () => {
     const now = 1_800_000_000_000;
     const at = (offsetSeconds: number) => totpAt(rfcSecret, now / 1000 + offsetSeconds);
-    expect(verifyTotp(rfcSecret, at(0), now)).toBeTrue();
-    expect(verifyTotp(rfcSecret, at(-30), now)).toBeTrue();
-    expect(verifyTotp(rfcSecret, at(30), now)).toBeTrue();
-    expect(verifyTotp(rfcSecret, at(-60), now)).toBeFalse();
-    expect(verifyTotp(rfcSecret, at(60), now)).toBeFalse();
-    expect(verifyTotp(rfcSecret, `${at(0).slice(0, 3)} ${at(0).slice(3)}`, now)).toBeTrue();
-    expect(verifyTotp(rfcSecret, '12345', now)).toBeFalse();
+    const step = now / 1000 / 30;
+    expect(matchTotpStep(rfcSecret, at(0), now)).toBe(step);
+    expect(matchTotpStep(rfcSecret, at(-30), now)).toBe(step - 1);
+    expect(matchTotpStep(rfcSecret, at(30), now)).toBe(step + 1);
+    expect(matchTotpStep(rfcSecret, at(-60), now)).toBeNull();
+    expect(matchTotpStep(rfcSecret, at(60), now)).toBeNull();
+    expect(matchTotpStep(rfcSecret, `${at(0).slice(0, 3)} ${at(0).slice(3)}`, now)).not.toBeNull();
+    expect(matchTotpStep(rfcSecret, '12345', now)).toBeNull();
   });
 
   it('makes distinct, readable recovery codes', () => {
@@ -105,13 +106,32 @@ for (const engine of ENGINES) {
       expect(wrong.statusCode).toBe(401);
       expect(wrong.json().error.code).toBe('totp_failed');
 
-      const done = await client.post('/api/auth/totp', { code: currentTotp(secret) });
+      // Enrolment used the current code; each code works once.
+      const done = await client.post('/api/auth/totp', { code: nextTotp(secret) });
       expect(done.statusCode).toBe(200);
       expect(done.json().status).toBe('signed-in');
       expect(client.sessionCookie).not.toBe(pendingId);
       expect((await client.get('/api/centres')).statusCode).toBe(200);
       expect((await pending.get('/api/auth/session')).statusCode).toBe(401);
-      expect((await pending.post('/api/auth/totp', { code: currentTotp(secret) })).statusCode).toBe(401);
+      expect((await pending.post('/api/auth/totp', { code: nextTotp(secret) })).statusCode).toBe(401);
+    });
+
+    it('accepts each code once: the code that enrolled, or signed in, cannot sign in again', async () => {
+      const { secret } = await enrol(await signIn(t.app, user.email, user.password));
+      const replay = agent(t.app);
+      await replay.login(user.email, user.password);
+      const refused = await replay.post('/api/auth/totp', { code: currentTotp(secret) });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().error.message).toContain('already been used');
+
+      const first = agent(t.app);
+      await first.login(user.email, user.password);
+      expect((await first.post('/api/auth/totp', { code: nextTotp(secret) })).statusCode).toBe(200);
+      const second = agent(t.app);
+      await second.login(user.email, user.password);
+      expect((await second.post('/api/auth/totp', { code: nextTotp(secret) })).statusCode).toBe(401);
+      const audit = await t.db.selectFrom('audit_events').select('detail').where('actor_id', '=', user.id).where('outcome', '=', 'failure').execute();
+      expect(audit.map((a) => JSON.parse(a.detail).reason)).toEqual(['second-factor code used before', 'second-factor code used before']);
     });
 
     it('refuses a code without a password first', async () => {

@@ -122,3 +122,17 @@ export async function countStaff(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Records that a two-factor code of `step` was used; false when that step or a later one already
+ * was (a replayed code). Conditional, so of two sign-ins racing with one code only one wins. Not a
+ * change to the account, so the version stays.
+ */
+export async function claimTotpStep(db: DbOrTrx, id: string, step: number): Promise<boolean> {
+  const result = await db.updateTable('staff').set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+

@@ -380,6 +380,14 @@ export function currentTotp(secret: string): string {
   return totpAt(secret, Math.floor(Date.now() / 1000));
 }
 
+/**
+ * The code the phone shows next (the server allows one step of drift). A code is accepted once:
+ * after enrolling with the current code, the next sign-in within the same 30 s needs this one.
+ */
+export function nextTotp(secret: string): string {
+  return totpAt(secret, Math.floor(Date.now() / 1000) + 30);
+}
+
 /** A patient through the patients repository; returns the id. */
 export async function createPatient(db: Db, centreId: string, overrides: Partial<import('../../db/repositories/patients').NewPatient> = {}): Promise<string> {
   const { insertPatient } = await import('../../db/repositories/patients');
