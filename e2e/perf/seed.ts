@@ -163,7 +163,7 @@ function requestRow(i: number, o: RequestBulkOptions, now: number): RequestsTabl
     closed_at: open ? null : firstContact, closed_by: null, holder_id: null, held_at: null, hold_expires_at: null,
     received_at: received, received_local_date: local.date, received_local_hour: local.hour, received_weekday: local.weekday,
     due_at: new Date(dueMs).toISOString(), first_contact_at: firstContact,
-    // Precomputed as fillFirstContactMinutes would (elapsed minutes; the bench does not need business-hour accuracy).
+    // Stored with first contact as the product does (firstContactColumns); plain elapsed minutes, as the bench does not need business-hour accuracy.
     first_contact_business_minutes: open ? null : contactMin,
     attempt_count: open ? 0 : 1, failed_attempt_count: 0, last_attempt_at: firstContact, next_attempt_at: null,
     match_kind: null, match_count: 0, matches: '{"patients":[],"requests":[]}', patient_id: null, appointment_id: null, duplicate_of: null,
