@@ -274,12 +274,15 @@ export async function firstContactColumns(db: DbOrTrx, row: Pick<RequestRow, 're
 export async function backfillFirstContactMinutes(db: DbOrTrx, batchSize = 2000): Promise<number> {
   let filled = 0;
   let after = '';
+  const clocks = new Map<string | null, Centre | null>(); // a few centres, many rows
   for (;;) {
     const rows = await db.selectFrom('requests').select(['id', 'centre_id', 'received_at', 'first_contact_at'])
       .where('first_contact_at', 'is not', null).where('first_contact_business_minutes', 'is', null).where('id', '>', after)
       .orderBy('id').limit(batchSize).execute();
     for (const row of rows) {
-      await db.updateTable('requests').set(await firstContactColumns(db, row, row.first_contact_at!)).where('id', '=', row.id).execute();
+      if (!clocks.has(row.centre_id)) clocks.set(row.centre_id, await clockCentre(db, row.centre_id));
+      const minutes = firstContactBusinessMinutes(row.received_at, row.first_contact_at!, clocks.get(row.centre_id) ?? null);
+      await db.updateTable('requests').set({ first_contact_business_minutes: minutes }).where('id', '=', row.id).execute();
     }
     filled += rows.length;
     if (rows.length < batchSize) return filled;
