@@ -16,7 +16,7 @@ import { buildApp, figureFirstLoad } from './first-load';
 import { launch, measureLighthouse, measureLive, measureQueue, queueRows as browserQueueRows } from './browser';
 import { fmt, median, renderTable, ROOT, type Row, type Server, startServer } from './lib';
 import { figurePdf } from './pdf';
-import { addAppointments, addRequests, type BenchDb, centreIds, closeAllOpen, createBenchDb } from './seed';
+import { addAppointments, addClinicalRecords, addRequests, type BenchDb, centreIds, closeAllOpen, createBenchDb } from './seed';
 import {
   analyticsRows, measureAnalytics, measureIntake, measureQueueApi, measureRss, measureVisitSave, type Opts, type QueueFigures, queueRows, type SaveFigures, saveRows,
 } from './server-figures';
@@ -28,7 +28,10 @@ const skipBuild = args.includes('--skip-build');
 const noPg = args.includes('--no-pg');
 const outFile = path.resolve(args.find((a) => a.startsWith('--out='))?.slice(6) ?? path.join(__dirname, 'RESULTS.md'));
 const lhRuns = Number(args.find((a) => a.startsWith('--lh-runs='))?.slice(10) ?? 5);
-const SIZE = quick ? { requests: 100_000, appointments: 20_000, label: '100k requests / 20k appointments' } : { requests: 1_000_000, appointments: 200_000, label: '1M requests / 200k appointments' };
+// Findings and sheets scale with the appointments: about one finding per appointment, a sheet for one in four.
+const SIZE = quick
+  ? { requests: 100_000, appointments: 20_000, findings: 20_000, handouts: 5_000, label: '100k requests / 20k appointments' }
+  : { requests: 1_000_000, appointments: 200_000, findings: 200_000, handouts: 50_000, label: '1M requests / 200k appointments' };
 const OUT = path.join(ROOT, 'e2e/perf/.out');
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -222,6 +225,7 @@ async function main() {
       const ids = await centreIds(bench.db);
       await addRequests(bench, { count: SIZE.requests, open: 500, days: 730, centreIds: ids, startAt: 6_000_000 });
       await addAppointments(bench, SIZE.appointments, 730);
+      await addClinicalRecords(bench, { findings: SIZE.findings, handouts: SIZE.handouts, days: 730 });
       log(`analytics data (${SIZE.label}, ${engine}) loaded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     } catch (error) {
       rows.push({ n: '10', figure: `analytics database (${engine})`, goal: '', measured: `not measured: ${(error as Error).message.split('\n')[0]}`, verdict: 'not measured' });

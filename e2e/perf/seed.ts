@@ -20,6 +20,8 @@ import { readPhone } from '../../src/server/db/repositories/requests-rules';
 import { normaliseEmail, normaliseName } from '../../src/shared/triage';
 import type { RequestsTable } from '../../src/server/db/tables/requests';
 import type { AppointmentsTable } from '../../src/server/db/tables/diary';
+import type { HandoutModulesTable, HandoutsTable } from '../../src/server/db/tables/handouts';
+import type { FindingsTable } from '../../src/server/db/tables/visits';
 
 export { DEMO_PASSWORD };
 export const MANAGER = 'manager@demo.clinic';
@@ -161,7 +163,7 @@ function requestRow(i: number, o: RequestBulkOptions, now: number): RequestsTabl
     closed_at: open ? null : firstContact, closed_by: null, holder_id: null, held_at: null, hold_expires_at: null,
     received_at: received, received_local_date: local.date, received_local_hour: local.hour, received_weekday: local.weekday,
     due_at: new Date(dueMs).toISOString(), first_contact_at: firstContact,
-    // Precomputed as fillFirstContactMinutes would (elapsed minutes; the bench does not need business-hour accuracy).
+    // Stored with first contact as the product does (firstContactColumns); plain elapsed minutes, as the bench does not need business-hour accuracy.
     first_contact_business_minutes: open ? null : contactMin,
     attempt_count: open ? 0 : 1, failed_attempt_count: 0, last_attempt_at: firstContact, next_attempt_at: null,
     match_kind: null, match_count: 0, matches: '{"patients":[],"requests":[]}', patient_id: null, appointment_id: null, duplicate_of: null,
@@ -234,9 +236,47 @@ export async function addAppointments(bench: BenchDb, count: number, days: numbe
   await analyse(bench);
 }
 
+/**
+ * Findings and issued advice sheets at volume, so their analytics plans are those of a chain and not
+ * of the demo's few hundred rows: copies of the demo's own findings and sheets (same visits, patients,
+ * centres, module keys), dated evenly over `days` up to now. A copied sheet keeps every column but
+ * a short stand-in for its snapshot and text (about 18 kB each in the demo), which analytics never
+ * reads and which would add gigabytes at this count.
+ */
+export async function addClinicalRecords(bench: BenchDb, o: { findings: number; handouts: number; days: number }): Promise<void> {
+  const now = Date.now();
+  const dayOf = (i: number, count: number) => new Date(now - Math.floor(((count - i) / count) * o.days * 86_400_000));
+  const findings = await bench.db.selectFrom('findings').selectAll().execute();
+  if (findings.length) {
+    await insertBatches<FindingsTable>(bench, 'findings', o.findings, (i) => ({
+      ...findings[i % findings.length]!, id: randomUUID(), visit_date: dayOf(i, o.findings).toISOString().slice(0, 10),
+    }));
+  }
+  const sheets = await bench.db.selectFrom('handouts').selectAll().execute();
+  const modulesOf = new Map<string, string[]>();
+  for (const m of await bench.db.selectFrom('handout_modules').select(['handout_id', 'module_key']).execute()) {
+    modulesOf.set(m.handout_id, [...(modulesOf.get(m.handout_id) ?? []), m.module_key]);
+  }
+  if (!sheets.length) return;
+  const copies: { id: string; centre_id: string; issued_at: string }[] = [];
+  await insertBatches<HandoutsTable>(bench, 'handouts', o.handouts, (i) => {
+    const source = sheets[i % sheets.length]!;
+    const issued = dayOf(i, o.handouts).toISOString();
+    copies[i] = { id: randomUUID(), centre_id: source.centre_id, issued_at: issued };
+    return { ...source, ...copies[i], snapshot: '{"header":{},"items":[],"leftOut":[]}', rendered_text: 'bench copy', created_at: issued };
+  });
+  const modules = copies.flatMap((copy, i) => (modulesOf.get(sheets[i % sheets.length]!.id) ?? []).map((key) => ({ copy, key })));
+  await insertBatches<HandoutModulesTable>(bench, 'handout_modules', modules.length, (i) => ({
+    handout_id: modules[i]!.copy.id, module_key: modules[i]!.key, centre_id: modules[i]!.copy.centre_id, issued_at: modules[i]!.copy.issued_at,
+  }));
+  await analyse(bench);
+}
+
 export async function analyse(bench: BenchDb): Promise<void> {
   if (bench.engine === 'sqlite') bench.conn.sqlite!.exec('ANALYZE');
-  else await bench.conn.pool!.query('ANALYZE');
+  // VACUUM too: autovacuum would have set the visibility map on a live database long before
+  // anyone looks at analytics, and without it PostgreSQL cannot use index-only scans.
+  else await bench.conn.pool!.query('VACUUM ANALYZE');
 }
 
 export async function centreIds(db: Db): Promise<string[]> {

@@ -9,7 +9,7 @@ import type { AttemptOutcome, CloseOutcome, Preferences, QuarantineReason, Reque
 import type { Db, DbOrTrx } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
 import {
-  addHistory, findRequestRow, insertAttempt, insertRequest, isFailedAttempt, type RequestRowWithNames, updateRequest,
+  addHistory, findRequestRow, firstContactColumns, insertAttempt, insertRequest, isFailedAttempt, type RequestRowWithNames, updateRequest,
 } from '../db/repositories/requests';
 
 export interface DemoRequestsContext {
@@ -322,7 +322,7 @@ async function seedOne(trx: DbOrTrx, rand: Rand, c: SeedContext): Promise<void> 
     failed = isFailedAttempt(result) ? failed + 1 : 0;
     await act(t, 'attempt-logged', {
       attempt_count: Number(row.attempt_count) + 1, failed_attempt_count: failed, last_attempt_at: at,
-      next_attempt_at: next ? new Date(next).toISOString() : null, first_contact_at: row.first_contact_at ?? at,
+      next_attempt_at: next ? new Date(next).toISOString() : null, ...(!row.first_contact_at && await firstContactColumns(trx, row, at)),
       hold_expires_at: new Date(t + idle).toISOString(),
     }, { attemptId, outcome: result, at });
   }

@@ -8,6 +8,7 @@ import * as handouts from './migrations/005-handouts';
 import * as analytics from './migrations/006-analytics';
 import * as openQueueIndex from './migrations/007-open-queue-index';
 import * as auditNoTruncate from './migrations/008-audit-no-truncate';
+import * as analyticsIndexes from './migrations/009-analytics-indexes';
 import * as totpReplay from './migrations/010-totp-replay';
 
 /** Every migration in order. A new feature appends its file here; names never change once shipped. */
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '006-analytics': analytics,
   '007-open-queue-index': openQueueIndex,
   '008-audit-no-truncate': auditNoTruncate,
+  '009-analytics-indexes': analyticsIndexes,
   '010-totp-replay': totpReplay,
   // Next migration here: one line each, in order.
 };

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '../../shared/api/common';
 import { AnalyticsQuerySchema, AnalyticsSchema } from '../../shared/api/analytics';
 import { listCentres } from '../db/repositories/centres';
-import { computeAnalytics, fillFirstContactMinutes } from '../db/repositories/analytics';
+import { computeAnalytics } from '../db/repositories/analytics';
 import { badRequest } from '../errors';
 import { currentUser, visibleCentreIds } from '../plugins/auth';
 
@@ -30,7 +30,6 @@ export default async function analyticsRoutes(fastify: FastifyInstance) {
     const wanted = request.query.centres ? new Set(request.query.centres.split(',').map((id) => id.trim()).filter(Boolean)) : null;
     const centres = wanted ? visible.filter((c) => wanted.has(c.id)) : visible;
     if (wanted && centres.length !== wanted.size) throw badRequest('Some fields need correcting.', { centres: 'Choose centres from the list.' });
-    await fillFirstContactMinutes(app.db, visible);
     return computeAnalytics(app.db, { from, to, centres });
   });
 }

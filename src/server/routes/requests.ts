@@ -12,7 +12,7 @@ import type { Database } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
 import { findCentre } from '../db/repositories/centres';
 import {
-  addHistory, claimIdleMinutes, claimRequest, contactColumns, findRequestRow, holdActive, holdUntil, inTransaction,
+  addHistory, claimIdleMinutes, claimRequest, contactColumns, findRequestRow, firstContactColumns, holdActive, holdUntil, inTransaction,
   insertAttempt, insertRequest, isFailedAttempt, listQueue, matchColumns, parsePreferences, type RequestRowWithNames,
   toDetail, triageColumns, updateRequest,
 } from '../db/repositories/requests';
@@ -227,6 +227,9 @@ export default async function requestsRoutes(fastify: FastifyInstance) {
         received_local_hour: local.hour,
         received_weekday: local.weekday,
         ...(newFlagRaised && { flags_acknowledged_at: null, flags_acknowledged_by: null }),
+        // Minutes to first contact are counted on the centre's clock: a new centre recounts them.
+        ...(before.first_contact_at && body.centreId !== before.centre_id
+          && await firstContactColumns(trx, { received_at: before.received_at, centre_id: body.centreId }, before.first_contact_at)),
         ...(matches && matchColumns(matches)),
         ...(before.holder_id === user.id && { hold_expires_at: holdUntil(now, centre!.responseTargets.claimIdleMinutes) }),
       }, now);
@@ -333,7 +336,8 @@ export default async function requestsRoutes(fastify: FastifyInstance) {
         failed_attempt_count: failed ? Number(before.failed_attempt_count) + 1 : 0,
         last_attempt_at: !before.last_attempt_at || at > before.last_attempt_at ? at : before.last_attempt_at,
         next_attempt_at: next,
-        first_contact_at: !before.first_contact_at || at < before.first_contact_at ? at : before.first_contact_at,
+        // An earlier call logged late moves first contact back; its business minutes move with it.
+        ...((!before.first_contact_at || at < before.first_contact_at) && await firstContactColumns(trx, before, at)),
         status: 'in-progress',
         ...(takeHold && { holder_id: user.id, held_at: before.holder_id === user.id ? before.held_at : now, hold_expires_at: holdUntil(now, idle) }),
       }, now);

@@ -4,10 +4,11 @@ import { emptyExam, emptyFinding, type ExamContent } from '../../shared/exam';
 import type { Db } from '../db/database';
 import { localMidnightUtc, weekStart } from '../db/repositories/analytics';
 import { insertHandout } from '../db/repositories/handouts';
+import { backfillFirstContactMinutes } from '../db/repositories/requests';
 import { insertVisit } from '../db/repositories/visits';
 import type { RequestsTable } from '../db/tables/requests';
 import { nowIso } from '../db/time';
-import { createCentre, createPatient, createStaff, createTestApp, ENGINES, signIn, type TestApp } from './helpers/test-app';
+import { createCentre, createPatient, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
 
 /*
  * A small data set whose every figure is worked out by hand below. The range 28–30 March 2026
@@ -210,6 +211,41 @@ for (const engine of ENGINES) {
       const result = await analytics(`from=${today}&to=${today}&centres=${centreA}`);
       expect(result.kpis.handoutsIssued).toBe(2);
       expect(result.advice).toEqual([{ moduleKey: 'calf-stretch-wall', count: 2 }, { moduleKey: 'fluids', count: 1 }]);
+    });
+
+    it('stores business minutes to first contact with the call that sets it, and fills older rows once', async () => {
+      // Received Friday 27 March 16:00 GMT (open till 17:00: 60 min); Saturday 09:00–13:00 (240); closed Sunday;
+      // Monday 30 March (BST) from 08:30 to the call at 09:30: 60. Total 360 business minutes.
+      const centreC = (await createCentre(t.db, { name: 'Centre C' })).id;
+      const desk = await createStaff(t.db, { role: 'receptionist', centreIds: [centreC] });
+      const receptionist = await signIn(t.app, desk.email, desk.password);
+      const id = await insertRequest(t.db, centreC, {
+        received_at: '2026-03-27T16:00:00.000Z', received_local_date: '2026-03-27', received_local_hour: 16, received_weekday: 5,
+        due_at: '2026-03-28T10:00:00.000Z',
+      });
+      const stored = async () => (await t.db.selectFrom('requests').select(['first_contact_at', 'first_contact_business_minutes']).where('id', '=', id).executeTakeFirstOrThrow());
+      let version = 1;
+      const call = async (at: string) => {
+        const res = await receptionist.post(`/api/requests/${id}/attempts`, { outcome: 'no-answer', note: '', at }, ifMatch(version));
+        expect(res.statusCode).withContext(res.body).toBe(201);
+        version = res.json().version;
+      };
+      await call('2026-03-30T08:30:00.000Z');
+      expect(await stored()).toEqual({ first_contact_at: '2026-03-30T08:30:00.000Z', first_contact_business_minutes: 360 });
+      // A call logged late but made earlier (Saturday 10:00) moves first contact back: 60 + 60 minutes.
+      await call('2026-03-28T10:00:00.000Z');
+      expect(await stored()).toEqual({ first_contact_at: '2026-03-28T10:00:00.000Z', first_contact_business_minutes: 120 });
+      await call('2026-03-30T09:00:00.000Z');
+      expect((await stored()).first_contact_business_minutes).toBe(120);
+
+      // Rows contacted before the minutes were stored with the call are filled by migration 009's backfill.
+      const old = await insertRequest(t.db, centreC, {
+        received_at: '2026-03-27T16:00:00.000Z', received_local_date: '2026-03-27', received_local_hour: 16, received_weekday: 5,
+        due_at: '2026-03-28T10:00:00.000Z', first_contact_at: '2026-03-30T08:30:00.000Z', status: 'closed', outcome: 'advice-given',
+      });
+      expect(await backfillFirstContactMinutes(t.db)).toBe(1);
+      expect((await t.db.selectFrom('requests').select('first_contact_business_minutes').where('id', '=', old).executeTakeFirstOrThrow()).first_contact_business_minutes).toBe(360);
+      expect(await backfillFirstContactMinutes(t.db)).toBe(0);
     });
 
     it('refuses a backwards or unknown range, and other roles', async () => {

@@ -1,7 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Analytics } from '../../../shared/api/analytics';
 import type { Centre } from '../../../shared/api/foundation';
-import { businessMinutesBetween, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES } from '../../../shared/triage';
 import type { Db } from '../database';
 
 /*
@@ -56,30 +55,6 @@ export function weekStart(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-/**
- * Fills in business minutes to first contact for requests contacted since the last fill.
- * Uses the queue's own rules, so the analytics and the queue's clocks never disagree.
- */
-export async function fillFirstContactMinutes(db: Db, centres: Centre[], batchSize = 2000): Promise<number> {
-  const byId = new Map(centres.map((c) => [c.id, c]));
-  const fallback = centres[0];
-  let filled = 0;
-  for (;;) {
-    const rows = await db.selectFrom('requests').select(['id', 'centre_id', 'received_at', 'first_contact_at'])
-      .where('first_contact_business_minutes', 'is', null).where('first_contact_at', 'is not', null).limit(batchSize).execute();
-    if (rows.length === 0 || !fallback) return filled;
-    await db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        const centre = (row.centre_id && byId.get(row.centre_id)) || fallback;
-        const minutes = Math.max(0, businessMinutesBetween(new Date(row.received_at), new Date(row.first_contact_at!), centre.openingHours, centre.timeZone, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES));
-        await trx.updateTable('requests').set({ first_contact_business_minutes: Math.round(minutes * 10) / 10 }).where('id', '=', row.id).execute();
-      }
-    });
-    filled += rows.length;
-    if (rows.length < batchSize) return filled;
-  }
-}
-
 export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<Analytics> {
   const centreIds = range.centres.map((c) => c.id);
   const { from, to } = range;
@@ -101,57 +76,55 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
       ])));
   }
 
-  const [totals, perDay, arrivals, buckets, contactCount, funnel, outcomes, redFlags, dueByDay] = await Promise.all([
-    requests().select((eb) => [
-      eb.fn.countAll<number>().as('received'),
-      eb.fn.sum<number>(eb.case().when('first_contact_at', 'is not', null).then(1).else(0).end()).as('contacted'),
-    ]).executeTakeFirstOrThrow(),
-    requests().select(['received_local_date as date', 'kind', 'source', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy(['received_local_date', 'kind', 'source']).orderBy('received_local_date').execute(),
-    requests().select(['received_weekday as weekday', 'received_local_hour as hour', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy(['received_weekday', 'received_local_hour']).execute(),
+  // The requests in range are read in three passes of the covering index requests_analytics_idx
+  // (migration 009), grouped finely enough that every figure below is a sum of a few thousand
+  // groups. The first pass groups in the index's own order, so SQLite aggregates as it reads.
+  const now = new Date().toISOString();
+  const [byArrival, byState, byMinutes] = await Promise.all([
+    requests().leftJoin('appointments', 'appointments.id', 'requests.appointment_id').select((eb) => [
+      'requests.centre_id', 'received_local_date as date', 'received_weekday as weekday', 'received_local_hour as hour', 'kind', 'source',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>(eb.case().when('requests.first_contact_at', 'is not', null).then(1).else(0).end()).as('contacted'),
+      eb.fn.sum<number>(eb.case().when('requests.appointment_id', 'is not', null).then(1).else(0).end()).as('booked'),
+      eb.fn.sum<number>(eb.case().when('appointments.status', '=', 'attended').then(1).else(0).end()).as('attended'),
+      // Due: contacted, or not contacted and already past the due time. Breached: contacted late, or past due uncontacted.
+      eb.fn.sum<number>(eb.case().when(eb.or([eb('first_contact_at', 'is not', null), eb('due_at', '<', now)])).then(1).else(0).end()).as('due'),
+      eb.fn.sum<number>(eb.case().when(eb.or([
+        eb.and([eb('first_contact_at', 'is', null), eb('due_at', '<', now)]), eb('first_contact_at', '>', eb.ref('due_at')),
+      ])).then(1).else(0).end()).as('breached'),
+    ]).groupBy(['requests.centre_id', 'received_local_date', 'received_weekday', 'received_local_hour', 'kind', 'source']).execute(),
+    // Priority first: grouped by status first, SQLite would walk requests_queue_idx (quarantined,
+    // status) to skip the sort, i.e. every request ever received.
+    requests().select(['priority', 'status', 'outcome', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy(['priority', 'status', 'outcome']).execute(),
+    // Minutes are stored to a tenth, so a busy month has a few thousand distinct values: the
+    // histogram gives the buckets and both percentiles exactly, in one ordered read.
     requests().where('first_contact_business_minutes', 'is not', null)
-      .select((eb) => FIRST_CONTACT_BUCKETS.map((bucket, index) => {
-        let condition = eb.and([eb('first_contact_business_minutes', '>=', bucket.from)]);
-        if (bucket.to !== null) condition = eb.and([eb('first_contact_business_minutes', '>=', bucket.from), eb('first_contact_business_minutes', '<', bucket.to)]);
-        return eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end()).as(`b${index}`);
-      })).executeTakeFirstOrThrow(),
-    requests().where('first_contact_business_minutes', 'is not', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    requests().leftJoin('appointments', 'appointments.id', 'requests.appointment_id')
-      .select((eb) => [
-        'requests.centre_id',
-        eb.fn.countAll<number>().as('received'),
-        eb.fn.sum<number>(eb.case().when('requests.first_contact_at', 'is not', null).then(1).else(0).end()).as('contacted'),
-        eb.fn.sum<number>(eb.case().when('requests.appointment_id', 'is not', null).then(1).else(0).end()).as('booked'),
-        eb.fn.sum<number>(eb.case().when('appointments.status', '=', 'attended').then(1).else(0).end()).as('attended'),
-      ]).groupBy('requests.centre_id').execute(),
-    requests().where('status', '=', 'closed').select(['outcome', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('outcome').execute(),
-    requests().where('priority', 'in', ['emergency', 'urgent'])
-      .select(['priority', 'outcome', 'status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy(['priority', 'outcome', 'status']).execute(),
-    requests().where((eb) => eb.or([eb('first_contact_at', 'is not', null), eb('due_at', '<', new Date().toISOString())]))
-      .select((eb) => [
-        'received_local_date as date',
-        eb.fn.countAll<number>().as('due'),
-        eb.fn.sum<number>(eb.case().when(eb.or([eb('first_contact_at', 'is', null), eb('first_contact_at', '>', eb.ref('due_at'))])).then(1).else(0).end()).as('breached'),
-      ]).groupBy('received_local_date').execute(),
+      .select(['first_contact_business_minutes as minutes', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('first_contact_business_minutes').orderBy('first_contact_business_minutes').execute(),
   ]);
 
-  const contacted = Number(contactCount.n);
-  async function percentileMinutes(fraction: number): Promise<number | null> {
+  const minutes = byMinutes.map((r) => ({ minutes: Number(r.minutes), count: Number(r.count) }));
+  const contacted = minutes.reduce((sum, r) => sum + r.count, 0);
+  /** The k-th smallest value (nearest rank), k = ceil(fraction × n). */
+  function percentileMinutes(fraction: number): number | null {
     if (contacted === 0) return null;
-    const offset = Math.min(contacted - 1, Math.max(0, Math.ceil(fraction * contacted) - 1));
-    const row = await requests().where('first_contact_business_minutes', 'is not', null)
-      .select('first_contact_business_minutes as m').orderBy('first_contact_business_minutes').limit(1).offset(offset).executeTakeFirst();
-    return row?.m === undefined || row.m === null ? null : Number(row.m);
+    const rank = Math.min(contacted, Math.max(1, Math.ceil(fraction * contacted)));
+    let seen = 0;
+    for (const r of minutes) {
+      seen += r.count;
+      if (seen >= rank) return r.minutes;
+    }
+    return null;
   }
+  const median = percentileMinutes(0.5);
+  const p90 = percentileMinutes(0.9);
 
   const appointmentRange = instantInRange('appointments.start_at', 'appointments.centre_id');
   const handoutRange = instantInRange('handout_modules.issued_at', 'handout_modules.centre_id');
   const handoutCountRange = instantInRange('handouts.issued_at', 'handouts.centre_id');
 
-  const [median, p90, appointments, handouts, advice, findings, results] = await Promise.all([
-    percentileMinutes(0.5),
-    percentileMinutes(0.9),
+  const [appointments, handouts, advice, findings, results] = await Promise.all([
     range.centres.length
       ? db.selectFrom('appointments').where(appointmentRange).select((eb) => [
         eb.fn.sum<number>(eb.case().when('appointments.status', '=', 'attended').then(1).else(0).end()).as('attended'),
@@ -175,18 +148,20 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
 
   const centreName = new Map(range.centres.map((c) => [c.id, c.name]));
   const callbackTarget = range.centres[0]?.responseTargets.callbackMinutes ?? 120;
-  const weekly = new Map<string, { due: number; breached: number }>();
-  for (const row of dueByDay) {
-    const week = weekStart(String(row.date));
-    const entry = weekly.get(week) ?? { due: 0, breached: 0 };
-    entry.due += Number(row.due);
-    entry.breached += Number(row.breached ?? 0);
-    weekly.set(week, entry);
-  }
-  const due = [...weekly.values()].reduce((sum, w) => sum + w.due, 0);
-  const breached = [...weekly.values()].reduce((sum, w) => sum + w.breached, 0);
-  const received = Number(totals.received);
-  const attendedFromRequests = funnel.reduce((sum, row) => sum + Number(row.attended ?? 0), 0);
+  const perDay = sumBy(byArrival, (r) => `${r.date}|${r.kind}|${r.source}`, (r) => ({ date: String(r.date), kind: r.kind, source: r.source }), (r) => ({ count: r.count }));
+  const arrivals = sumBy(byArrival, (r) => `${r.weekday}|${r.hour}`, (r) => ({ weekday: Number(r.weekday), hour: Number(r.hour) }), (r) => ({ count: r.count }));
+  const weekly = sumBy(byArrival, (r) => weekStart(String(r.date)), (r) => ({ weekStart: weekStart(String(r.date)) }), (r) => ({ due: r.due, breached: r.breached }));
+  const funnel = sumBy(byArrival, (r) => String(r.centre_id), (r) => ({
+    centreId: r.centre_id, centreName: (r.centre_id && centreName.get(r.centre_id)) || 'No centre chosen',
+  }), (r) => ({ received: r.count, contacted: r.contacted, booked: r.booked, attended: r.attended }));
+  const outcomes = sumBy(byState.filter((r) => r.status === 'closed'), (r) => String(r.outcome), (r) => ({ outcome: r.outcome ?? 'none' }), (r) => ({ count: r.count }));
+  const redFlags = sumBy(byState.filter((r) => r.priority === 'emergency' || r.priority === 'urgent'),
+    (r) => `${r.priority}|${r.status === 'closed' ? String(r.outcome) : ''}`,
+    (r) => ({ priority: r.priority, outcome: r.status === 'closed' ? (r.outcome ?? 'none') : 'still open' }), (r) => ({ count: r.count }));
+  const due = weekly.reduce((sum, w) => sum + w.due, 0);
+  const breached = weekly.reduce((sum, w) => sum + w.breached, 0);
+  const received = funnel.reduce((sum, row) => sum + row.received, 0);
+  const attendedFromRequests = funnel.reduce((sum, row) => sum + row.attended, 0);
   const finished = Number(appointments.attended ?? 0) + Number(appointments.dna ?? 0);
 
   return {
@@ -201,28 +176,46 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
       didNotAttendRate: finished ? Number(appointments.dna ?? 0) / finished : null,
       handoutsIssued: Number(handouts.n),
     },
-    requestsPerDay: perDay.map((r) => ({ date: String(r.date), kind: r.kind, source: r.source, count: Number(r.count) })),
-    arrivals: arrivals.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) })),
+    requestsPerDay: perDay.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source)),
+    arrivals,
     firstContact: {
-      buckets: FIRST_CONTACT_BUCKETS.map((bucket, index) => ({
+      buckets: FIRST_CONTACT_BUCKETS.map((bucket) => ({
         label: bucket.label, fromMinutes: bucket.from, toMinutes: bucket.to,
-        count: Number((buckets as Record<string, unknown>)[`b${index}`] ?? 0),
+        count: minutes.filter((r) => r.minutes >= bucket.from && (bucket.to === null || r.minutes < bucket.to)).reduce((sum, r) => sum + r.count, 0),
       })),
       medianMinutes: median,
       p90Minutes: p90,
       targetMinutes: callbackTarget,
-      breachesByWeek: [...weekly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStartDate, w]) => ({ weekStart: weekStartDate, ...w })),
+      breachesByWeek: weekly.sort((a, b) => a.weekStart.localeCompare(b.weekStart)),
     },
-    funnel: funnel.map((row) => ({
-      centreId: row.centre_id, centreName: (row.centre_id && centreName.get(row.centre_id)) || 'No centre chosen',
-      received: Number(row.received), contacted: Number(row.contacted ?? 0), booked: Number(row.booked ?? 0), attended: Number(row.attended ?? 0),
-    })).sort((a, b) => a.centreName.localeCompare(b.centreName)),
-    outcomes: outcomes.map((r) => ({ outcome: r.outcome ?? 'none', count: Number(r.count) })).sort((a, b) => b.count - a.count),
-    redFlags: redFlags.map((r) => ({ priority: r.priority, outcome: r.status === 'closed' ? (r.outcome ?? 'none') : 'still open', count: Number(r.count) })),
+    funnel: funnel.sort((a, b) => a.centreName.localeCompare(b.centreName)),
+    outcomes: outcomes.sort((a, b) => b.count - a.count),
+    redFlags,
     findingsMix: findings.map((r) => ({ month: String(r.month), type: r.type, region: String(r.region), count: Number(r.count) })),
     advice: advice.map((r) => ({ moduleKey: r.module_key, count: Number(r.count) })).sort((a, b) => b.count - a.count),
     results,
   };
+}
+
+/**
+ * Adds SQL groups up into coarser ones: rows with the same key share one entry made by `label`, and
+ * each field of `counts` is summed (both engines may return counts as strings or null).
+ */
+function sumBy<R, L extends object, C extends string>(
+  rows: R[], key: (row: R) => string, label: (row: R) => L, counts: (row: R) => Record<C, unknown>,
+): (L & Record<C, number>)[] {
+  const groups = new Map<string, L & Record<C, number>>();
+  for (const row of rows) {
+    const k = key(row);
+    let entry = groups.get(k);
+    const add = counts(row);
+    if (!entry) {
+      entry = { ...label(row), ...Object.fromEntries(Object.keys(add).map((f) => [f, 0])) } as L & Record<C, number>;
+      groups.set(k, entry);
+    }
+    for (const [field, value] of Object.entries(add) as [C, unknown][]) (entry as Record<C, number>)[field] += Number(value ?? 0);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -232,11 +225,17 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
  */
 async function outcomeResults(db: Db, from: string, to: string, centreIds: string[]): Promise<Analytics['results']> {
   const ids = centreIds.length ? centreIds : ['-'];
+  // A patient whose third (or latest) score is in the range has a score in the range, so ranking
+  // only those patients' scores gives the same answer while reading the range from
+  // outcome_scores_measure_date_idx instead of every score ever recorded.
+  const scoredInRange = (measures: string[]) => sql`SELECT patient_id FROM outcome_scores
+    WHERE measure IN (${sql.join(measures)}) AND centre_id IN (${sql.join(ids)}) AND visit_date >= ${from} AND visit_date <= ${to}`;
   const nprs = await sql<{ patients: number; improved: number }>`
     WITH ranked AS (
       SELECT patient_id, score, visit_date,
              ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date, visit_id) AS n
       FROM outcome_scores WHERE measure = 'nprs' AND centre_id IN (${sql.join(ids)})
+        AND patient_id IN (${scoredInRange(['nprs'])})
     ),
     paired AS (
       SELECT patient_id,
@@ -253,6 +252,7 @@ async function outcomeResults(db: Db, from: string, to: string, centreIds: strin
              ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date, visit_id) AS first_n,
              ROW_NUMBER() OVER (PARTITION BY patient_id ORDER BY visit_date DESC, visit_id DESC) AS last_n
       FROM outcome_scores WHERE measure IN ('bournemouth-back', 'bournemouth-neck') AND centre_id IN (${sql.join(ids)})
+        AND patient_id IN (${scoredInRange(['bournemouth-back', 'bournemouth-neck'])})
     ),
     paired AS (
       SELECT patient_id, MAX(CASE WHEN first_n = 1 THEN score END) AS first_score, MAX(CASE WHEN last_n = 1 THEN score END) AS last_score,

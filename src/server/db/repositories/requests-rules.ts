@@ -9,7 +9,7 @@ import type { Centre } from '../../../shared/api/foundation';
 import { DEFAULT_RESPONSE_TARGETS } from '../../../shared/api/foundation';
 import type { Priority, RedFlag, RequestKind } from '../../../shared/api/requests';
 import {
-  dueAt, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES, normalisePhone, screenMessage,
+  businessMinutesBetween, dueAt, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES, normalisePhone, screenMessage,
 } from '../../../shared/triage';
 
 // ----- reference ----------------------------------------------------------------------------------
@@ -169,4 +169,17 @@ export function computeDueAt(receivedAt: string, centre: Pick<Centre, 'responseT
     // A centre with no opening hours at all: the target runs in plain time rather than never.
     return new Date(Date.parse(receivedAt) + targetMinutes(centre, kind, priority) * 60_000).toISOString();
   }
+}
+
+/**
+ * Business minutes from arrival to first contact, by the same calendar as the due time, rounded to
+ * a tenth. Stored with first_contact_at when it is set, so analytics aggregates it in SQL (SQL cannot
+ * express opening hours). A centre with no opening hours counts plain time, as computeDueAt does.
+ */
+export function firstContactBusinessMinutes(receivedAt: string, firstContactAt: string, centre: Pick<Centre, 'openingHours' | 'timeZone'> | null): number {
+  const hours = centre?.openingHours ?? [];
+  const minutes = hours.length
+    ? businessMinutesBetween(new Date(receivedAt), new Date(firstContactAt), hours, centre?.timeZone ?? DEFAULT_TIME_ZONE, ENGLAND_AND_WALES_BANK_HOLIDAY_DATES)
+    : (Date.parse(firstContactAt) - Date.parse(receivedAt)) / 60_000;
+  return Math.round(Math.max(0, minutes) * 10) / 10;
 }

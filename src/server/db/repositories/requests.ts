@@ -17,7 +17,7 @@ import { findCentre, listCentres } from './centres';
 import { findMatches, type StoredMatches } from './requests-matching';
 import { normaliseEmail, normaliseName } from '../../../shared/triage';
 import {
-  asReference, buildPreview, computeDueAt, DEFAULT_TIME_ZONE, localParts, newReference, PRIORITY_RANK, readPhone, screen,
+  asReference, buildPreview, computeDueAt, DEFAULT_TIME_ZONE, firstContactBusinessMinutes, localParts, newReference, PRIORITY_RANK, readPhone, screen,
 } from './requests-rules';
 
 export type RequestRow = Selectable<RequestsTable>;
@@ -258,6 +258,39 @@ async function unusedReference(db: DbOrTrx, kind: RequestKind): Promise<string> 
 async function clockCentre(db: DbOrTrx, centreId: string | null): Promise<Centre | null> {
   if (centreId) return (await findCentre(db, centreId)) ?? null;
   return (await listCentres(db)).find((c) => c.active) ?? null;
+}
+
+/**
+ * First contact as stored: the instant and its business minutes since arrival on the request's
+ * clock centre. Every write that sets first_contact_at spreads this into the same UPDATE, so the
+ * analytics figure is computed once, in the transaction that records the call.
+ */
+export async function firstContactColumns(db: DbOrTrx, row: Pick<RequestRow, 'received_at' | 'centre_id'>, firstContactAt: string) {
+  const centre = await clockCentre(db, row.centre_id);
+  return { first_contact_at: firstContactAt, first_contact_business_minutes: firstContactBusinessMinutes(row.received_at, firstContactAt, centre) };
+}
+
+/**
+ * One-off fill for requests contacted before the minutes were stored with the call (migration 009).
+ * Batched by id so a large database never holds every row in memory.
+ */
+export async function backfillFirstContactMinutes(db: DbOrTrx, batchSize = 2000): Promise<number> {
+  let filled = 0;
+  let after = '';
+  const clocks = new Map<string | null, Centre | null>(); // a few centres, many rows
+  for (;;) {
+    const rows = await db.selectFrom('requests').select(['id', 'centre_id', 'received_at', 'first_contact_at'])
+      .where('first_contact_at', 'is not', null).where('first_contact_business_minutes', 'is', null).where('id', '>', after)
+      .orderBy('id').limit(batchSize).execute();
+    for (const row of rows) {
+      if (!clocks.has(row.centre_id)) clocks.set(row.centre_id, await clockCentre(db, row.centre_id));
+      const minutes = firstContactBusinessMinutes(row.received_at, row.first_contact_at!, clocks.get(row.centre_id) ?? null);
+      await db.updateTable('requests').set({ first_contact_business_minutes: minutes }).where('id', '=', row.id).execute();
+    }
+    filled += rows.length;
+    if (rows.length < batchSize) return filled;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 /**
