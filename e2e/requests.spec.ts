@@ -340,7 +340,8 @@ test.describe('public intake and the live queue', () => {
         await managerPanel.getByRole('button', { name: 'Reassign' }).click();
         await expect(managerPanel.getByText('Held by Jo Evans')).toBeVisible();
         await expect(panel.getByText('Held by Jo Evans')).toBeVisible({ timeout: 3_000 });
-        await expect(row(sam.page, name)).toContainText('Jo Evans');
+        const listed = await sam.api.get<{ items: { holder: { name: string } | null }[] }>(`/api/requests?q=${encodeURIComponent(name)}`);
+        expect(listed.items.map((i) => i.holder?.name)).toEqual(['Jo Evans']);
         await expectAccessible(manager.page);
       });
     } finally {
