@@ -5,12 +5,13 @@
  * figures (part, engine, cases tried, failures), then `tests: N passed, M failed` where N and M count
  * the table's rows (one part on one engine), and exits non-zero on any failure.
  *
- * Counts and time budgets come from the environment (defaults fit the 20-minute CI budget on 2 cores):
+ * Counts come from the environment and default to the issue's; a part that does not reach its count
+ * fails. The time budgets are safety nets that stop (and so fail) a part that cannot reach it in time:
  *   RESILIENCE_PARTS=1,2,10         only these parts (numbers as in the issue's list of the brief)
  *   RESILIENCE_FUZZ_PUBLIC=5000     cases per public route        RESILIENCE_FUZZ_STAFF=1000  per staff route
- *   RESILIENCE_FUZZ_BUDGET_S        seconds for part 1 per engine (routes stop at their share of it)
- *   RESILIENCE_ROUNDS=1000          concurrent-edit rounds per engine   RESILIENCE_CONCURRENCY_BUDGET_S
- *   RESILIENCE_CRASH_CYCLES=100     kill -9 cycles                      RESILIENCE_CRASH_BUDGET_S
+ *   RESILIENCE_FUZZ_BUDGET_S=600    seconds for part 1 (both engines at once)   RESILIENCE_FUZZ_WORKERS  per engine
+ *   RESILIENCE_ROUNDS=1000          concurrent-edit rounds per engine   RESILIENCE_CONCURRENCY_BUDGET_S=240
+ *   RESILIENCE_CRASH_CYCLES=100     kill -9 cycles                      RESILIENCE_CRASH_BUDGET_S=360
  *   RESILIENCE_SESSION_IDS=10000    sessions made for the id check
  *   RESILIENCE_XSS_PAYLOADS=150     RESILIENCE_SEED  fast-check seed (printed, to replay a run)
  */
@@ -32,7 +33,6 @@ const started = Date.now();
 const seed = Number(process.env['RESILIENCE_SEED'] ?? Date.now() % 1_000_000);
 process.env['RESILIENCE_SEED'] = String(seed);
 const only = (process.env['RESILIENCE_PARTS'] ?? '').split(',').map((s) => Number(s.trim())).filter(Boolean);
-const pgEngines = ENGINES.length;
 
 const PARTS: PartDef[] = [
   {
@@ -46,10 +46,10 @@ const PARTS: PartDef[] = [
   {
     no: 2, name: 'concurrent edits', engines: 'both',
     run: async (engine) => (await import('./parts/concurrency')).concurrency(engine, {
-      rounds: envInt('RESILIENCE_ROUNDS', 1000), budgetMs: envInt('RESILIENCE_CONCURRENCY_BUDGET_S', pgEngines > 1 ? 75 : 120) * 1000,
+      rounds: envInt('RESILIENCE_ROUNDS', 1000), budgetMs: envInt('RESILIENCE_CONCURRENCY_BUDGET_S', 240) * 1000,
     }),
   },
-  { no: 3, name: 'crashes', engines: 'sqlite', run: async () => (await import('./parts/crash')).crash({ cycles: envInt('RESILIENCE_CRASH_CYCLES', 100), budgetMs: envInt('RESILIENCE_CRASH_BUDGET_S', 150) * 1000 }) },
+  { no: 3, name: 'crashes', engines: 'sqlite', run: async () => (await import('./parts/crash')).crash({ cycles: envInt('RESILIENCE_CRASH_CYCLES', 100), budgetMs: envInt('RESILIENCE_CRASH_BUDGET_S', 360) * 1000 }) },
   { no: 4, name: 'sessions and CSRF', engines: 'both', run: async (engine) => (await import('./parts/sessions')).sessions(engine, { ids: envInt('RESILIENCE_SESSION_IDS', 10000) }) },
   { no: 5, name: 'rate limits', engines: 'both', run: async (engine) => (await import('./parts/ratelimit')).rateLimits(engine) },
   { no: 6, name: 'stored XSS', engines: 'sqlite', run: async () => (await import('./parts/xss')).xss({ payloads: envInt('RESILIENCE_XSS_PAYLOADS', 150) }) },
@@ -103,7 +103,7 @@ async function main() {
   }
   const failed = results.filter((r) => !r.skipped && r.failures > 0).length;
   const passed = results.filter((r) => !r.skipped && r.failures === 0).length;
-  console.log(`\nruntime ${Math.round((Date.now() - started) / 1000)} s; rows are parts per engine (part 1 runs both engines at once, so its seconds are shared)`);
+  console.log(`\nruntime ${Math.round((Date.now() - started) / 1000)} s (the issue allows 1200 s from .ci/run); rows are parts per engine (part 1 runs both engines at once, so its seconds are shared)`);
   console.log(`tests: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
