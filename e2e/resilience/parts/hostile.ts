@@ -185,8 +185,8 @@ export async function hostileWorker(engine: Engine): Promise<void> {
       tally.check(rejections === 0, () => `${rejections} unhandled rejections`);
       if (readBacks) tally.note(`accepted public submissions read back byte for byte: ${readBacks}`);
       await w.t.close();
-      send({ final: tally.result() });
-      process.disconnect();
+      // Exit once the parent has the tally: a stray timer or socket must not keep the worker (and the run) alive.
+      process.send!({ final: tally.result() } satisfies FromWorker, () => process.exit(0));
       return;
     }
     const { task } = m;
