@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { getSetting, putSetting } from '../../../src/server/db/repositories/settings';
 import { NAUGHTY } from '../lib/naughty';
 import { arbFor, EXTRA_KEYS, hostileJson, MARKER, naughty } from '../lib/arbs';
-import { type PartResult, Tally } from '../lib/report';
+import { log, type PartResult, Tally } from '../lib/report';
 import { type Agent, agent, buildWorld, createStaff, type Engine, type Route, TEST_HOST, TEST_ORIGIN, type TestStaff, type World } from '../lib/world';
 
 const CONTENT_TYPES = [
@@ -149,7 +149,13 @@ async function hostileOn(engine: Engine, opts: { publicCases: number; staffCases
       resolve();
     });
   });
+  const progress = setInterval(() => {
+    const sum = [...done.values()].reduce((n, d) => n + d.cases, 0);
+    const total = [...done.values()].reduce((n, d) => n + d.target, 0);
+    log(`    part 1 (${engine}): ${sum} of ${total} requests, ${queue?.length ?? '?'} slices waiting`);
+  }, 60_000);
   await Promise.all(Array.from({ length: Math.max(1, opts.workers) }, worker));
+  clearInterval(progress);
   const rows = [...done];
   const publicRoutes = rows.filter(([, d]) => d.target === opts.publicCases).length;
   tally.note('GET /api/events (an endless SSE stream) is exercised by parts 4 and 9, not fuzzed through inject');
