@@ -15,7 +15,6 @@
  *   RESILIENCE_SESSION_IDS=10000    sessions made for the id check
  *   RESILIENCE_XSS_PAYLOADS=150     RESILIENCE_SEED  fast-check seed (printed, to replay a run)
  */
-import os from 'node:os';
 import './lib/jasmine-shim';
 import { envInt, log, type PartResult, type Tally } from './lib/report';
 import { ENGINES, type Engine } from './lib/world';
@@ -40,7 +39,7 @@ const PARTS: PartDef[] = [
     run: () => Promise.reject(new Error('part 1 runs through runAll')),
     runAll: async (engines) => (await import('./parts/hostile')).hostile(engines, {
       publicCases: envInt('RESILIENCE_FUZZ_PUBLIC', 5000), staffCases: envInt('RESILIENCE_FUZZ_STAFF', 1000),
-      budgetMs: envInt('RESILIENCE_FUZZ_BUDGET_S', 600) * 1000, workers: envInt('RESILIENCE_FUZZ_WORKERS', Math.max(1, os.availableParallelism())),
+      budgetMs: envInt('RESILIENCE_FUZZ_BUDGET_S', 600) * 1000, workers: process.env['RESILIENCE_FUZZ_WORKERS'] ? envInt('RESILIENCE_FUZZ_WORKERS', 1) : undefined,
     }),
   },
   {

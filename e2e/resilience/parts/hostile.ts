@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { getSetting, putSetting } from '../../../src/server/db/repositories/settings';
@@ -104,9 +105,12 @@ const WORKER = path.join(__dirname, 'hostile-worker.ts');
  * the rest, and the engines share the cores. Every route must reach its count; the time budget only
  * stops a run that cannot, and the shortfall is a failure.
  */
-export async function hostile(engines: readonly Engine[], opts: { publicCases: number; staffCases: number; budgetMs: number; workers: number }): Promise<Tally[]> {
+export async function hostile(engines: readonly Engine[], opts: { publicCases: number; staffCases: number; budgetMs: number; workers?: number }): Promise<Tally[]> {
   const deadline = Date.now() + opts.budgetMs;
-  return Promise.all(engines.map((engine) => hostileOn(engine, opts, deadline)));
+  // A SQLite worker is CPU-bound, so one per core; a PostgreSQL worker spends much of each case
+  // waiting on round trips to the database, so twice as many keep the cores busy.
+  const cores = Math.max(1, os.availableParallelism());
+  return Promise.all(engines.map((engine) => hostileOn(engine, { ...opts, workers: opts.workers ?? (engine === 'postgres' ? 2 * cores : cores) }, deadline)));
 }
 
 async function hostileOn(engine: Engine, opts: { publicCases: number; staffCases: number; budgetMs: number; workers: number }, deadline: number): Promise<Tally> {
