@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 
@@ -44,28 +45,52 @@ export function serverArgs(): string[] {
 
 /** Starts the real server (src/server/main.ts, see serverArgs) and waits until it listens. */
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<Server> {
-  const child = spawn(process.execPath, serverArgs(), {
-    cwd: ROOT, env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  return prepareServer(env).start(timeoutMs);
+}
+
+export interface PreparedServer {
+  /** Lets the held process run main and waits until it listens. */
+  start(timeoutMs?: number): Promise<Server>;
+  /** Ends a held process that will not be needed. */
+  cancel(): void;
+}
+
+/**
+ * A server process spawned ahead of time: node loads the bundle's packages (lib/hold.mjs) and waits
+ * before running main, so calling start() costs what a restart must (opening the database, building
+ * the app, listening) and not the module loading. The crash part prepares each next server while the
+ * current one is being written to, which is what makes 100 kill -9 cycles affordable.
+ */
+export function prepareServer(env: Record<string, string | undefined>): PreparedServer {
+  const child = spawn(process.execPath, ['--import', pathToFileURL(path.join(__dirname, 'hold.mjs')).href, ...serverArgs()], {
+    cwd: ROOT, env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
+  child.stdin!.on('error', () => undefined);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${env['PORT']}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${out.slice(-2000)}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch { /* not yet */ }
-    if (Date.now() - t0 > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start in ${timeoutMs} ms: ${out.slice(-2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, url, output: () => out, exited };
+  return {
+    cancel: () => void child.kill('SIGKILL'),
+    async start(timeoutMs = 60_000) {
+      child.stdin!.end('go\n');
+      const t0 = Date.now();
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${out.slice(-2000)}`);
+        try {
+          const res = await fetch(`${url}/api/health`);
+          if (res.ok) break;
+        } catch { /* not yet */ }
+        if (Date.now() - t0 > timeoutMs) {
+          child.kill('SIGKILL');
+          throw new Error(`server did not start in ${timeoutMs} ms: ${out.slice(-2000)}`);
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return { child, url, output: () => out, exited };
+    },
+  };
 }
 
 export async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM') {
@@ -74,15 +99,24 @@ export async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTE
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
 }
 
-let nextPort = 20000 + Math.floor(Math.random() * 20000);
+// Real servers listen on RESILIENCE_PORT_BASE and the 19 ports after it, taken in turn: a part holds
+// at most two at once, and a port is free again as soon as its server is killed.
+const PORT_BASE = Number(process.env['RESILIENCE_PORT_BASE'] || 4320);
+let nextPort = 0;
 export function freePort(): number {
-  return nextPort++;
+  return PORT_BASE + (nextPort++ % 20);
 }
 
 /** A tiny cookie-jar HTTP client for a real server: signs in, sends the XSRF header, keeps cookies. */
 export class HttpClient {
   cookies = new Map<string, string>();
   constructor(readonly base: string) {}
+  /** The same cookies (the same session) against another address: a restarted server. */
+  at(base: string): HttpClient {
+    const moved = new HttpClient(base);
+    moved.cookies = this.cookies;
+    return moved;
+  }
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string; json: () => any; headers: Headers }> {
     const h: Record<string, string> = { origin: this.base, ...headers };
     if (this.cookies.size) h['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -4,14 +4,16 @@
  * (routes a manager may not call, such as writing a visit, as the chiropractor: deeper coverage).
  */
 import fc from 'fast-check';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { getSetting, putSetting } from '../../../src/server/db/repositories/settings';
 import { NAUGHTY } from '../lib/naughty';
 import { arbFor, EXTRA_KEYS, hostileJson, MARKER, naughty } from '../lib/arbs';
-import { log, Tally } from '../lib/report';
-import { agent, buildWorld, createStaff, type Engine, type Route, TEST_HOST, TEST_ORIGIN, type World } from '../lib/world';
+import { log, type PartResult, Tally } from '../lib/report';
+import { type Agent, agent, buildWorld, createStaff, type Engine, type Route, TEST_HOST, TEST_ORIGIN, type TestStaff, type World } from '../lib/world';
 
 const CONTENT_TYPES = [
   'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'Application/Json; Charset=UTF-8', 'application/json\t;',
@@ -81,63 +83,147 @@ function fillPath(url: string, params: string[]): string {
   return url.replace(/:\w+/g, () => { const v = params[i++] ?? 'x'; try { return encodeURIComponent(v); } catch { return v === '\ud800' ? '%ED%A0%80' : encodeURIComponent((v as any).toWellFormed()); } });
 }
 
-export async function hostile(engine: Engine, opts: { publicCases: number; staffCases: number; budgetMs: number }): Promise<Tally> {
+/** A slice of one route's cases; slices of a route together make its required count. */
+interface Task {
+  route: string; // "METHOD /url", or 'naughty' for the deterministic naughty-string pass
+  offset: number;
+  count: number;
+}
+type ToWorker = { task: Task; deadline: number } | { finish: true };
+type FromWorker =
+  | { routes: { key: string; isPublic: boolean }[] }
+  | { taskDone: { route: string; cases: number } }
+  | { final: PartResult };
+
+const WORKER = path.join(__dirname, 'hostile-worker.ts');
+
+/**
+ * Part 1 on every engine at once. The cases are CPU-bound in the app itself (about 3 ms each on SQLite,
+ * more on PostgreSQL), and the issue's counts come to about 107,000 requests per engine, so they are
+ * spread over worker processes (RESILIENCE_FUZZ_WORKERS per engine, each with its own world) that take
+ * slices of routes from one queue: the slow routes (PDF rendering, password hashing) do not hold up
+ * the rest, and the engines share the cores. Every route must reach its count; the time budget only
+ * stops a run that cannot, and the shortfall is a failure.
+ */
+export async function hostile(engines: readonly Engine[], opts: { publicCases: number; staffCases: number; budgetMs: number; workers?: number }): Promise<Tally[]> {
+  const deadline = Date.now() + opts.budgetMs;
+  // A SQLite worker is CPU-bound, so one per core; a PostgreSQL worker spends much of each case
+  // waiting on round trips to the database, so twice as many keep the cores busy.
+  const cores = Math.max(1, os.availableParallelism());
+  return Promise.all(engines.map((engine) => hostileOn(engine, { ...opts, workers: opts.workers ?? (engine === 'postgres' ? 2 * cores : cores) }, deadline)));
+}
+
+async function hostileOn(engine: Engine, opts: { publicCases: number; staffCases: number; budgetMs: number; workers: number }, deadline: number): Promise<Tally> {
+  const tally = new Tally('1 hostile input', engine);
+  const started = Date.now();
+  const done = new Map<string, { cases: number; target: number }>();
+  let queue: Task[] | null = null;
+  const chunk = (target: number) => Math.max(50, Math.ceil(target / 4 / 50) * 50);
+  const plan = (routes: { key: string; isPublic: boolean }[]): Task[] => {
+    const tasks: Task[] = [{ route: 'naughty', offset: 0, count: NAUGHTY.length * 2 }];
+    for (const r of routes) {
+      const target = r.isPublic ? opts.publicCases : opts.staffCases;
+      done.set(r.key, { cases: 0, target });
+      for (let offset = 0; offset < target; offset += chunk(target)) tasks.push({ route: r.key, offset, count: Math.min(chunk(target), target - offset) });
+    }
+    return tasks;
+  };
+  const worker = () => new Promise<void>((resolve) => {
+    const child = fork(WORKER, [engine], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let final = false;
+    const next = () => {
+      const task = Date.now() < deadline ? queue!.shift() : undefined;
+      child.send((task ? { task, deadline } : { finish: true }) satisfies ToWorker);
+    };
+    child.on('message', (m: FromWorker) => {
+      if ('routes' in m) {
+        queue ??= plan(m.routes);
+        next();
+      } else if ('taskDone' in m) {
+        const d = done.get(m.taskDone.route);
+        if (d) d.cases += m.taskDone.cases;
+        next();
+      } else {
+        final = true;
+        tally.absorb(m.final);
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (!final) tally.fail(`a fuzzing worker (${engine}) died before reporting: exit ${code ?? signal}`);
+      resolve();
+    });
+  });
+  const progress = setInterval(() => {
+    const sum = [...done.values()].reduce((n, d) => n + d.cases, 0);
+    const total = [...done.values()].reduce((n, d) => n + d.target, 0);
+    log(`    part 1 (${engine}): ${sum} of ${total} requests, ${queue?.length ?? '?'} slices waiting`);
+  }, 60_000);
+  await Promise.all(Array.from({ length: Math.max(1, opts.workers) }, worker));
+  clearInterval(progress);
+  const rows = [...done];
+  const publicRoutes = rows.filter(([, d]) => d.target === opts.publicCases).length;
+  tally.note('GET /api/events (an endless SSE stream) is exercised by parts 4 and 9, not fuzzed through inject');
+  tally.note(`routes fuzzed: ${rows.length} (${publicRoutes} public, ${rows.length - publicRoutes} staff) by ${opts.workers} workers; ${rows.reduce((n, [, d]) => n + d.cases, 0)} requests; took ${Math.round((Date.now() - started) / 1000)} s`);
+  const short = rows.filter(([, d]) => d.cases < d.target);
+  tally.require(rows.length - short.length, rows.length, `routes with ${opts.publicCases} (public) / ${opts.staffCases} (staff) cases`,
+    `the ${Math.round(opts.budgetMs / 1000)} s budget (RESILIENCE_FUZZ_BUDGET_S) ran out with ${short.map(([k, d]) => `${k}: ${d.cases}`).join('; ')}`);
+  return tally;
+}
+
+/** One worker process (parts/hostile-worker.ts): its own world on `engine`, fuzzing the slices it is handed. */
+export async function hostileWorker(engine: Engine): Promise<void> {
   const tally = new Tally('1 hostile input', engine);
   const w = await buildWorld(engine);
-  const started = Date.now();
+  // This throwaway database never sees a crash: skip the per-commit fsync (part 3 keeps the real settings).
+  w.t.testDb.conn.sqlite?.pragma('synchronous = OFF');
+  // Prototype pollution and unhandled rejections are per process, so each worker watches its own.
   let rejections = 0;
-  const onRejection = (reason: unknown) => { rejections++; tally.fail(`unhandled rejection: ${String((reason as Error)?.stack ?? reason).slice(0, 300)}`); };
-  process.on('unhandledRejection', onRejection);
+  process.on('unhandledRejection', (reason: unknown) => { rejections++; tally.fail(`unhandled rejection: ${String((reason as Error)?.stack ?? reason).slice(0, 300)}`); });
   const pool = [w.ids.patient, w.ids.request, w.ids.appointment, w.ids.visit, w.ids.adviceKey, w.ids.typeId, w.centreA, w.centreB, w.other.id, w.reception.id, w.chiro.id, ...(w.ids.handout ? [w.ids.handout] : [])];
   const routes = w.routes.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && r.url !== '/api/events');
-  tally.note('GET /api/events (an endless SSE stream) is exercised by parts 4 and 9, not fuzzed through inject');
-  const perRoute: string[] = [];
-  const publicRoutes = routes.filter((r) => r.access?.kind === 'public');
-  const staffRoutes = routes.filter((r) => r.access?.kind !== 'public');
-  const budgetPerRoute = (r: Route) => {
-    // Public routes get half the budget between them, the intake the most.
-    const share = r.access?.kind === 'public' ? (r.url === '/api/public/requests' ? 0.2 : 0.3 / (publicRoutes.length - 1)) : 0.5 / staffRoutes.length;
-    return opts.budgetMs * share;
+  const byKey = new Map(routes.map((r) => [`${r.method} ${r.url}`, r]));
+  // Readers for the read-back checks: accounts of their own, outside the id pool, so no fuzz case edits them.
+  const readers = {
+    reader: await createStaff(w.t.db, { role: 'receptionist', centreIds: [w.centreA] }),
+    manager: await createStaff(w.t.db, { role: 'manager', centreIds: [w.centreA] }),
   };
-  let shortRoutes = 0;
-  for (const route of [...publicRoutes, ...staffRoutes]) {
-    const target = route.access?.kind === 'public' ? opts.publicCases : opts.staffCases;
-    const done = await fuzzRoute(w, route, target, budgetPerRoute(route), pool, tally);
-    if (done < target) shortRoutes++;
-    perRoute.push(`${route.method} ${route.url}: ${done}`);
-  }
-  // Every naughty string, deterministically, in each text field of the public form: accepted text reads back exactly.
-  {
-    // The fuzzing above may have required two-factor sign-in for every role or edited the fixtures' accounts: start clean.
-    const setting = await getSetting<string[]>(w.t.db, 'security.totpRequiredRoles', []);
-    if (setting.value.length) await putSetting(w.t.db, 'security.totpRequiredRoles', [], setting.version);
-    const reader = await w.session(await createStaff(w.t.db, { role: 'receptionist', centreIds: [w.centreA] }));
-    const manager = await w.session(await createStaff(w.t.db, { role: 'manager', centreIds: [w.centreA] }));
-    const anon = agent(w.t.app);
-    let n = 0;
-    for (const text of NAUGHTY) {
-      for (const field of ['name', 'message']) {
-        const body: Record<string, unknown> = { kind: 'callback', name: 'Naughty', phone: '07700 900123', consent: true, message: 'plain', [field]: text };
-        const res = await w.t.app.inject({ method: 'POST', url: '/api/public/requests', headers: { host: TEST_HOST, 'content-type': 'application/json' }, remoteAddress: `10.200.${n % 250}.${(n >> 8) + 1}`, payload: JSON.stringify(body) });
-        n++;
-        tally.check(res.statusCode < 500, () => `public intake with ${field}=${JSON.stringify(text).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-        if (res.statusCode === 202) await readBack(w, body, res.json().reference, reader, manager, tally);
-        else tally.check(res.statusCode === 400 && errorBodyOk(res.body), () => `public intake with ${field}=${JSON.stringify(text).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-      }
+  const send = (m: FromWorker) => process.send!(m);
+  process.on('message', async (m: ToWorker) => {
+    if ('finish' in m) {
+      // Extras with the marker must never be stored anywhere.
+      tally.check(!(await markerStored(w)), () => `the marker value sent only in forbidden extra fields (${EXTRA_KEYS.join(', ')}) or prototype keys was found in the database`);
+      tally.check(rejections === 0, () => `${rejections} unhandled rejections`);
+      if (readBacks) tally.note(`accepted public submissions read back byte for byte: ${readBacks}`);
+      await w.t.close();
+      // Exit once the parent has the tally: a stray timer or socket must not keep the worker (and the run) alive.
+      process.send!({ final: tally.result() } satisfies FromWorker, () => process.exit(0));
+      return;
     }
-    void anon;
+    const { task } = m;
+    // A worker runs slices of many routes in turn: undo what earlier slices did to the accounts and settings.
+    for (const who of [w.manager, w.reception, w.chiro, readers.reader, readers.manager]) await restoreAccount(w, who);
+    const reader = await w.session(readers.reader);
+    const manager = await w.session(readers.manager);
+    const cases = task.route === 'naughty' ? await naughtyStrings(w, reader, manager, tally) : await fuzzRoute(w, byKey.get(task.route)!, task, m.deadline, pool, reader, manager, tally);
+    send({ taskDone: { route: task.route, cases } });
+  });
+  send({ routes: routes.map((r) => ({ key: `${r.method} ${r.url}`, isPublic: r.access?.kind === 'public' })) });
+}
+
+/** Every naughty string, deterministically, in each text field of the public form: accepted text reads back exactly. */
+async function naughtyStrings(w: World, reader: Agent, manager: Agent, tally: Tally): Promise<number> {
+  let n = 0;
+  for (const text of NAUGHTY) {
+    for (const field of ['name', 'message']) {
+      const body: Record<string, unknown> = { kind: 'callback', name: 'Naughty', phone: '07700 900123', consent: true, message: 'plain', [field]: text };
+      const res = await w.t.app.inject({ method: 'POST', url: '/api/public/requests', headers: { host: TEST_HOST, 'content-type': 'application/json' }, remoteAddress: `10.200.${n % 250}.${(n >> 8) + 1}`, payload: JSON.stringify(body) });
+      n++;
+      tally.check(res.statusCode < 500, () => `public intake with ${field}=${JSON.stringify(text).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode === 202) await readBack(w, body, res.json().reference, reader, manager, tally);
+      else tally.check(res.statusCode === 400 && errorBodyOk(res.body), () => `public intake with ${field}=${JSON.stringify(text).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
   }
-  process.off('unhandledRejection', onRejection);
-  tally.note(`routes fuzzed: ${routes.length} (${publicRoutes.length} public, ${staffRoutes.length} staff); targets ${opts.publicCases}/public, ${opts.staffCases}/staff route`);
-  if (shortRoutes) tally.note(`${shortRoutes} routes stopped short of their target when their share of the ${Math.round(opts.budgetMs / 1000)} s budget ran out (raise RESILIENCE_FUZZ_BUDGET_S): ${perRoute.join('; ')}`);
-  else tally.note(`every route reached its target`);
-  // Extras with the marker must never be stored anywhere.
-  tally.check(!(await markerStored(w)), () => `the marker value sent only in forbidden extra fields (${EXTRA_KEYS.join(', ')}) or prototype keys was found in the database`);
-  tally.check(rejections === 0, () => `${rejections} unhandled rejections`);
-  tally.note(`accepted public submissions read back byte for byte: ${readBacks}`);
-  tally.note(`took ${Math.round((Date.now() - started) / 1000)} s`);
-  await w.t.close();
-  return tally;
+  return n;
 }
 
 async function markerStored(w: World): Promise<boolean> {
@@ -154,14 +240,19 @@ async function markerStored(w: World): Promise<boolean> {
   return false;
 }
 
-async function fuzzRoute(w: World, route: Route, target: number, budgetMs: number, pool: string[], tally: Tally): Promise<number> {
+/** Puts a fixture account back as the world made it (a fuzz case may disable it, change its role or force a new password), with nobody required to enrol two-factor. */
+async function restoreAccount(w: World, who: TestStaff): Promise<void> {
+  await w.t.db.updateTable('staff').set({ must_change_password: 0, active: 1, role: who.role }).where('id', '=', who.id).execute();
+  const current = await getSetting<string[]>(w.t.db, 'security.totpRequiredRoles', []);
+  if (current.value.length) await putSetting(w.t.db, 'security.totpRequiredRoles', [], current.version);
+}
+
+async function fuzzRoute(w: World, route: Route, task: Task, deadline: number, pool: string[], reader: Agent, manager: Agent, tally: Tally): Promise<number> {
   const schema = (route.schema ?? {}) as Record<string, any>;
   const isPublic = route.access?.kind === 'public';
   const roles = route.access?.roles ?? [];
   const who = roles.includes('manager') ? w.manager : roles.includes('chiropractor') ? w.chiro : w.reception;
   let client = isPublic ? agent(w.t.app) : await w.session(who);
-  const reader = await w.session(w.reception);
-  const manager = await w.session(w.manager);
   const paramCount = (route.url.match(/:\w+/g) ?? []).length;
   const text = fc.oneof(naughty, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ maxLength: 120 }));
   const template = TEMPLATES[`${route.method} ${route.url}`];
@@ -177,12 +268,12 @@ async function fuzzRoute(w: World, route: Route, target: number, budgetMs: numbe
     seed: fc.nat(),
   });
   const seed = Number(process.env['RESILIENCE_SEED'] ?? Date.now() % 1_000_000);
-  const deadline = Date.now() + budgetMs;
   const name = `${route.method} ${route.url}`;
   let done = 0;
+  // Batches of 50 numbered from the start of the route, so a slice's cases do not depend on which worker runs it.
   const batch = 50;
-  for (let b = 0; done < target && Date.now() < deadline; b++) {
-    const cases = fc.sample(caseArb, { numRuns: Math.min(batch, target - done), seed: seed + b * 7919 + name.length });
+  for (let b = Math.floor(task.offset / batch); done < task.count && Date.now() < deadline; b++) {
+    const cases = fc.sample(caseArb, { numRuns: Math.min(batch, task.count - done), seed: seed + b * 7919 + name.length });
     for (const c of cases) {
       if (Date.now() >= deadline) break;
       done++;
@@ -223,9 +314,7 @@ async function fuzzRoute(w: World, route: Route, target: number, budgetMs: numbe
       }
       if (!isPublic && (res.statusCode === 401 || (res.statusCode === 403 && /account_setup_required/.test(res.body)))) {
         // The case logged the manager out, disabled them or made them restricted: put things back.
-        await w.t.db.updateTable('staff').set({ must_change_password: 0, active: 1, role: who.role }).where('id', '=', who.id).execute();
-        const current = await getSetting<string[]>(w.t.db, 'security.totpRequiredRoles', []);
-        if (current.value.length) await putSetting(w.t.db, 'security.totpRequiredRoles', [], current.version);
+        await restoreAccount(w, who);
         client = await w.session(who);
       }
     }
@@ -234,7 +323,7 @@ async function fuzzRoute(w: World, route: Route, target: number, budgetMs: numbe
 }
 
 let readBacks = 0;
-async function readBack(w: World, input: Record<string, any>, reference: string, reader: ReturnType<typeof agent>, manager: ReturnType<typeof agent>, tally: Tally) {
+async function readBack(w: World, input: Record<string, any>, reference: string, reader: Agent, manager: Agent, tally: Tally) {
   readBacks++;
   const row = await w.t.db.selectFrom('requests').selectAll().where('reference', '=', reference).executeTakeFirst();
   if (!tally.check(!!row, () => `public intake: reference ${reference} answered 202 but no row`)) return;

@@ -93,6 +93,7 @@ async function sessionIds(w: World, tally: Tally, count: number) {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   tally.check(values.length >= 60 && Math.max(...values) < mean * 1.2 && Math.min(...values) > mean * 0.8, () => `session id characters are not evenly spread (${values.length} symbols, ${Math.min(...values)}..${Math.max(...values)} around ${Math.round(mean)})`);
   tally.note(`${count} session ids: unique, shortest ${minBits} bits`);
+  tally.require(ids.size, count, 'distinct session ids');
 }
 
 async function csrfEverywhere(w: World, tally: Tally) {

@@ -170,5 +170,6 @@ export async function xss(opts: { payloads: number }): Promise<Tally> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   tally.note(`${list.length} payloads through the public form; 20 through each staff field`);
+  tally.require(list.length, opts.payloads, 'payloads');
   return tally;
 }
