@@ -7,7 +7,7 @@
  *
  * Counts come from the environment and default to the issue's; a part that does not reach its count
  * fails. The time budgets are safety nets that stop (and so fail) a part that cannot reach it in time:
- *   RESILIENCE_PARTS=1,2,10         only these parts (numbers as in the issue's list of the brief)
+ *   RESILIENCE_PARTS=1,2,11         only these parts (numbers as in the issue's list)
  *   RESILIENCE_FUZZ_PUBLIC=5000     cases per public route        RESILIENCE_FUZZ_STAFF=1000  per staff route
  *   RESILIENCE_FUZZ_BUDGET_S=600    seconds for part 1 (both engines at once)   RESILIENCE_FUZZ_WORKERS  per engine
  *   RESILIENCE_ROUNDS=1000          concurrent-edit rounds per engine   RESILIENCE_CONCURRENCY_BUDGET_S=240
@@ -42,20 +42,21 @@ const PARTS: PartDef[] = [
       budgetMs: envInt('RESILIENCE_FUZZ_BUDGET_S', 600) * 1000, workers: process.env['RESILIENCE_FUZZ_WORKERS'] ? envInt('RESILIENCE_FUZZ_WORKERS', 1) : undefined,
     }),
   },
+  { no: 2, name: 'permissions', engines: 'both', run: async (engine) => (await import('./parts/permissions')).permissions(engine) },
   {
-    no: 2, name: 'concurrent edits', engines: 'both',
+    no: 3, name: 'concurrent edits', engines: 'both',
     run: async (engine) => (await import('./parts/concurrency')).concurrency(engine, {
       rounds: envInt('RESILIENCE_ROUNDS', 1000), budgetMs: envInt('RESILIENCE_CONCURRENCY_BUDGET_S', 240) * 1000,
     }),
   },
-  { no: 3, name: 'crashes', engines: 'sqlite', run: async () => (await import('./parts/crash')).crash({ cycles: envInt('RESILIENCE_CRASH_CYCLES', 100), budgetMs: envInt('RESILIENCE_CRASH_BUDGET_S', 360) * 1000 }) },
-  { no: 4, name: 'sessions and CSRF', engines: 'both', run: async (engine) => (await import('./parts/sessions')).sessions(engine, { ids: envInt('RESILIENCE_SESSION_IDS', 10000) }) },
-  { no: 5, name: 'rate limits', engines: 'both', run: async (engine) => (await import('./parts/ratelimit')).rateLimits(engine) },
-  { no: 6, name: 'stored XSS', engines: 'sqlite', run: async () => (await import('./parts/xss')).xss({ payloads: envInt('RESILIENCE_XSS_PAYLOADS', 150) }) },
-  { no: 7, name: 'audit tamper', engines: 'both', run: async (engine) => (await import('./parts/audit')).auditTamper(engine) },
-  { no: 8, name: 'backup and restore', engines: 'both', run: async (engine) => (await import('./parts/backup')).backupRestore(engine) },
-  { no: 9, name: 'several instances', engines: 'postgres', run: async () => (await import('./parts/instances')).instances() },
-  { no: 10, name: 'headers', engines: 'both', run: async (engine) => (await import('./parts/headers')).headers(engine) },
+  { no: 4, name: 'crashes', engines: 'sqlite', run: async () => (await import('./parts/crash')).crash({ cycles: envInt('RESILIENCE_CRASH_CYCLES', 100), budgetMs: envInt('RESILIENCE_CRASH_BUDGET_S', 360) * 1000 }) },
+  { no: 5, name: 'sessions and CSRF', engines: 'both', run: async (engine) => (await import('./parts/sessions')).sessions(engine, { ids: envInt('RESILIENCE_SESSION_IDS', 10000) }) },
+  { no: 6, name: 'rate limits', engines: 'both', run: async (engine) => (await import('./parts/ratelimit')).rateLimits(engine) },
+  { no: 7, name: 'stored XSS', engines: 'sqlite', run: async () => (await import('./parts/xss')).xss({ payloads: envInt('RESILIENCE_XSS_PAYLOADS', 150) }) },
+  { no: 8, name: 'audit tamper', engines: 'both', run: async (engine) => (await import('./parts/audit')).auditTamper(engine) },
+  { no: 9, name: 'backup and restore', engines: 'both', run: async (engine) => (await import('./parts/backup')).backupRestore(engine) },
+  { no: 10, name: 'several instances', engines: 'postgres', run: async () => (await import('./parts/instances')).instances() },
+  { no: 11, name: 'headers', engines: 'both', run: async (engine) => (await import('./parts/headers')).headers(engine) },
 ];
 
 async function main() {

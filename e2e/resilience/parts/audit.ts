@@ -1,5 +1,5 @@
 /**
- * Part 7, audit tamper. Editing, deleting, reordering or forging audit rows by hand (with the
+ * Part 8, audit tamper. Editing, deleting, reordering or forging audit rows by hand (with the
  * append-only triggers dropped or disabled in the test copy) is caught by `npm run audit:verify`
  * (exit code and message); the triggers refuse UPDATE and DELETE on both engines. On PostgreSQL,
  * with TEST_DATABASE_ADMIN_URL (a role with CREATEROLE), a restricted application role holding only
@@ -40,7 +40,7 @@ const TAMPERS: Tamper[] = [
 ];
 
 export async function auditTamper(engine: Engine): Promise<Tally> {
-  const tally = new Tally('7 audit tamper', engine);
+  const tally = new Tally('8 audit tamper', engine);
   const w = await buildWorld(engine);
   await someActivity(w);
   const rowCount = Number((await w.t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,5 +1,5 @@
 /**
- * Part 8, backup and restore. While 50 writes a second continue against the real server: SQLite
+ * Part 9, backup and restore. While 50 writes a second continue against the real server: SQLite
  * `npm run backup` (the copy passes its integrity check), `npm run restore` into a new data dir;
  * PostgreSQL pg_dump -Fc of the schema, pg_restore into a new database. Then the restored server
  * starts, sign-in works, 20 random records match the original, the audit chain verifies.
@@ -42,7 +42,7 @@ function steadyWrites(server: Server, staff: HttpClient, patientId: string, cent
 }
 
 export async function backupRestore(engine: Engine): Promise<Tally> {
-  const tally = new Tally('8 backup and restore', engine);
+  const tally = new Tally('9 backup and restore', engine);
   const root = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const work = fs.mkdtempSync(path.join(root, 'clinic-desk-backup-'));
   const staticDir = path.join(work, 'static');

@@ -1,5 +1,5 @@
 /**
- * Part 2, concurrent edits: rounds of 2-8 clients read one record and write it with the same version.
+ * Part 3, concurrent edits: rounds of 2-8 clients read one record and write it with the same version.
  * Exactly one wins, the rest get 412; without a version 428; the final version counts the wins;
  * every win has its audit row. Claims: one winner. Booking one slot: one 201, the rest 409.
  */
@@ -85,7 +85,7 @@ async function headSeq(w: World): Promise<number> {
 const busy = (body: string) => /SQLITE_BUSY|database is locked|deadlock|could not serialize/i.test(body);
 
 export async function concurrency(engine: Engine, opts: { rounds: number; budgetMs: number }): Promise<Tally> {
-  const tally = new Tally('2 concurrent edits', engine);
+  const tally = new Tally('3 concurrent edits', engine);
   const w = await buildWorld(engine);
   const started = Date.now();
   const managers: Agent[] = [];

@@ -1,5 +1,5 @@
 /**
- * Part 3, crashes: cycles of start the real server on a SQLite file, write at a steady rate through
+ * Part 4, crashes: cycles of start the real server on a SQLite file, write at a steady rate through
  * the API (public intake posts and versioned patient edits), kill -9 at a random moment, then check
  * the file: integrity_check ok, foreign_key_check empty, every acknowledged write present, every
  * change has its audit row and every audit row its change, the audit chain verifies.
@@ -18,7 +18,7 @@ import { log, sleep, Tally } from '../lib/report';
 import { createCentre, createStaff } from '../lib/world';
 
 export async function crash(opts: { cycles: number; budgetMs: number }): Promise<Tally> {
-  const tally = new Tally('3 crashes (kill -9)', 'sqlite');
+  const tally = new Tally('4 crashes (kill -9)', 'sqlite');
   const root = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const dataDir = fs.mkdtempSync(path.join(root, 'clinic-desk-crash-'));
   const staticDir = path.join(dataDir, 'static');

@@ -1,4 +1,4 @@
-/** Part 10, headers: every kind of response carries CSP (no inline scripts), HSTS, nosniff, Referrer-Policy; /api is no-store. */
+/** Part 11, headers: every kind of response carries CSP (no inline scripts), HSTS, nosniff, Referrer-Policy; /api is no-store. */
 import { Tally } from '../lib/report';
 import { agent, buildWorld, type Engine, TEST_HOST, TEST_ORIGIN } from '../lib/world';
 
@@ -10,7 +10,7 @@ function cspOk(csp: string | undefined): boolean {
 }
 
 export async function headers(engine: Engine): Promise<Tally> {
-  const tally = new Tally('10 headers', engine);
+  const tally = new Tally('11 headers', engine);
   const w = await buildWorld(engine);
   const m = await w.session(w.manager);
   const anon = agent(w.t.app);

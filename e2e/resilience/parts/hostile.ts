@@ -174,7 +174,7 @@ async function hostileOn(engine: Engine, opts: { publicCases: number; staffCases
 export async function hostileWorker(engine: Engine): Promise<void> {
   const tally = new Tally('1 hostile input', engine);
   const w = await buildWorld(engine);
-  // This throwaway database never sees a crash: skip the per-commit fsync (part 3 keeps the real settings).
+  // This throwaway database never sees a crash: skip the per-commit fsync (part 4 keeps the real settings).
   w.t.testDb.conn.sqlite?.pragma('synchronous = OFF');
   // Prototype pollution and unhandled rejections are per process, so each worker watches its own.
   let rejections = 0;

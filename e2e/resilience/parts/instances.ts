@@ -1,5 +1,5 @@
 /**
- * Part 9, several instances: two API processes on one PostgreSQL database. A request posted to one
+ * Part 10, several instances: two API processes on one PostgreSQL database. A request posted to one
  * appears as a live event on a stream connected to the other; claims and bookings across the two
  * still have one winner; kill -9 one and the other carries on, losing nothing acknowledged.
  */
@@ -46,7 +46,7 @@ function listen(base: string, cookies: Map<string, string>) {
 }
 
 export async function instances(): Promise<Tally> {
-  const tally = new Tally('9 several instances', 'postgres');
+  const tally = new Tally('10 several instances', 'postgres');
   const testDb = await createTestDb('postgres');
   const work = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'clinic-desk-multi-'));
   const staticDir = path.join(work, 'static');

@@ -1,5 +1,5 @@
 /**
- * Part 5, rate limits: 50 wrong passwords are stopped by the sixth; rotating X-Forwarded-For does not
+ * Part 6, rate limits: 50 wrong passwords are stopped by the sixth; rotating X-Forwarded-For does not
  * help; the real user from another address still gets in; the public form's per-address limit holds;
  * both survive a restart (same database, new app).
  */
@@ -7,7 +7,7 @@ import { Tally } from '../lib/report';
 import { agent, createCentre, createStaff, createTestApp, createTestDb, type Engine, TEST_HOST } from '../lib/world';
 
 export async function rateLimits(engine: Engine): Promise<Tally> {
-  const tally = new Tally('5 rate limits', engine);
+  const tally = new Tally('6 rate limits', engine);
   const testDb = await createTestDb(engine);
   let t = await createTestApp(testDb);
   const centre = await createCentre(t.db);

@@ -1,5 +1,5 @@
 /**
- * Part 4, sessions and CSRF. Fixation (a session id from before sign-in is dead after it), sign-out
+ * Part 5, sessions and CSRF. Fixation (a session id from before sign-in is dead after it), sign-out
  * ends the session on the server, idle and absolute timeouts (shortened through config overrides),
  * 10,000 session ids unique and >= 128 bits, and every state-changing route refuses a missing or
  * foreign CSRF token, a cross-site Origin, and form-encoded or text bodies (the public intake excepted).
@@ -15,7 +15,7 @@ function idBits(id: string): number {
 }
 
 export async function sessions(engine: Engine, opts: { ids: number }): Promise<Tally> {
-  const tally = new Tally('4 sessions and CSRF', engine);
+  const tally = new Tally('5 sessions and CSRF', engine);
   const w = await buildWorld(engine);
   try {
     await fixation(w, tally);

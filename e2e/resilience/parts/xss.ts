@@ -1,5 +1,5 @@
 /**
- * Part 6, stored XSS: ~150 script payloads through the public form and staff text fields, then the
+ * Part 7, stored XSS: ~150 script payloads through the public form and staff text fields, then the
  * built app in Chromium (Playwright) opens the queue, a request, the patient, the visit, the handout
  * print view, analytics and the audit page. Pass: no dialog, no CSP violation, the text shows
  * literally; the shared CSV writer neutralises = + - @.
@@ -33,7 +33,7 @@ export function payloads(n: number): string[] {
 }
 
 export async function xss(opts: { payloads: number }): Promise<Tally> {
-  const tally = new Tally('6 stored XSS', 'sqlite');
+  const tally = new Tally('7 stored XSS', 'sqlite');
   // CSV export (analytics): cells starting with = + - @ (and tab/CR) are neutralised.
   for (const cell of ['=1+2', '+1', '-1+2', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://evil","x")']) {
     const csv = toCsv(['a'], [[cell]]).split(/\r?\n/)[1] ?? '';
