@@ -68,7 +68,7 @@ async function settle(page: Page) {
 }
 
 async function chooseOption(page: Page, label: string, option: string) {
-  await page.locator('mat-form-field', { hasText: label }).locator('mat-select').click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
   await settle(page);
 }
@@ -117,7 +117,10 @@ async function interact(browser: Browser, server: Server, sBig: Session, log: (s
   await settle(page);
   await page.getByRole('button', { name: 'Clear search' }).click().catch(() => undefined);
   await settle(page);
-  notes.push('sort: the queue page has no sort control (the API takes ?sort=, the UI always sorts by priority then due time), so no sort interaction exists to time');
+  await mark('sort: newest first');
+  await chooseOption(page, 'Order', 'Newest first');
+  await mark('sort: back to priority');
+  await chooseOption(page, 'Order', 'Priority, then due time');
   // Scroll by keyboard (Event Timing sees keydown) and by wheel (only long animation frames see it).
   await mark('scroll: j ×15 / End / PageUp keys');
   await page.locator('cd-request-row').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
@@ -154,7 +157,7 @@ export function queueRows(f: QueueFigures): Row[] {
   return [
     { n: '3a', figure: 'queue with 10,000 open requests: DOM elements', goal: '≤ 1,400', measured: String(f.dom), verdict: f.dom <= 1400 ? 'pass' : 'miss' },
     { n: '3b', figure: 'queue: time to first row painted, 10,000 vs 100 open requests', goal: '≤ 1.2×', measured: `${fmt(ratio, 2)}× (${fmt(median(f.bigFirstRow), 0)} vs ${fmt(median(f.smallFirstRow), 0)} ms from navigation)`, verdict: ratio <= 1.2 ? 'pass' : 'miss' },
-    { n: '3c', figure: 'queue: slowest filter/search/scroll interaction (Event Timing ≥16 ms)', goal: '≤ 100 ms', measured: `${fmt(f.slowest.duration, 0)} ms (${f.slowest.name}, ${f.slowest.what}); wheel-scroll longest frame ${fmt(f.loafScroll, 0)} ms; same script on the 100-request queue: ${fmt(f.baselineSlowest, 0)} / ${fmt(f.baselineLoaf, 0)} ms; no sort control exists`, verdict: f.slowest.duration <= 100 && f.loafScroll <= 100 ? 'pass' : 'miss' },
+    { n: '3c', figure: 'queue: slowest filter/sort/search/scroll interaction (Event Timing ≥16 ms)', goal: '≤ 100 ms', measured: `${fmt(f.slowest.duration, 0)} ms (${f.slowest.name}, ${f.slowest.what}); wheel-scroll longest frame ${fmt(f.loafScroll, 0)} ms; same script on the 100-request queue: ${fmt(f.baselineSlowest, 0)} / ${fmt(f.baselineLoaf, 0)} ms`, verdict: f.slowest.duration <= 100 && f.loafScroll <= 100 ? 'pass' : 'miss' },
     { n: '11b', figure: 'browser JS heap, queue with 10,000 open requests (after GC)', goal: 'report', measured: `${fmt(f.heap)} MB`, verdict: 'info' },
   ];
 }
