@@ -16,6 +16,7 @@
  * `TypeBoxValidatorCompiler` from @fastify/type-provider-typebox, which does not convert bodies).
  */
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import { Compile, type Validator } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import {
   ANGLE_MAX_DEG,
@@ -366,6 +367,18 @@ const FINDING_SCHEMA_BY_TYPE: Readonly<Record<FindingType, TSchema>> = {
   'cramp-episode': CrampEpisodeFindingSchema,
 };
 
+let compiledExam: Validator | undefined;
+
+/**
+ * The exam schema compiled on first use: about 40 times faster than interpreting it (0.13 ms
+ * against 5 ms for a typical exam), which is most of a visit save's time. Where code generation is
+ * not allowed TypeBox checks without it; only the server calls this.
+ */
+function examValidator(): Validator {
+  compiledExam ??= Compile(ExamContentSchema);
+  return compiledExam;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -383,7 +396,7 @@ const FINDING_PATH = /^\/findings\/(\d+)(?:\/|$)/;
  * rather than the five ways the row fails to be each other type.
  */
 export function validateExamContent(value: unknown): ExamValidationResult {
-  if (Value.Check(ExamContentSchema, value)) return { ok: true, value };
+  if (examValidator().Check(value)) return { ok: true, value: value as ExamContent };
   const all = errorsAgainst(ExamContentSchema, value, '');
   const badFindings = new Set<number>();
   const errors: ExamValidationError[] = [];
