@@ -103,7 +103,7 @@ export class RequestContactForm implements OnInit {
   }, { validators: reachable });
 
   protected readonly kind = toSignal(this.form.controls.kind.valueChanges.pipe(startWith(this.form.controls.kind.value)), { requireSync: true });
-  protected readonly messageLength = toSignal(
+  protected readonly messageText = toSignal(
     this.form.controls.message.valueChanges.pipe(startWith(this.form.controls.message.value)), { requireSync: true },
   );
   protected readonly submitLabel = computed(() => (this.mode() === 'create' ? 'Add request' : 'Save details'));
