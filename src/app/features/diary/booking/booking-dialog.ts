@@ -23,6 +23,7 @@ import { formatDateOfBirth } from '../../patients/patient-format';
 import { createSlotFilters, SlotFilters, toTimeOfDay, toWeekdayNumbers } from '../components/slot-filters';
 import { SlotList, slotKey } from '../components/slot-list';
 import { DiaryApi } from '../data/diary-api';
+import { searchSlots, stillOffered } from '../data/slot-search';
 import { DEFAULT_TIME_ZONE, longDay, dayIn, timeIn, todayIn } from '../time';
 
 /** How the requests queue, the diary and the patient page open the booking dialog. */
@@ -44,7 +45,6 @@ interface ChosenPatient {
 }
 
 /** How many free slots to offer at once; "Show later slots" moves the window on. */
-const SLOT_LIMIT = 24;
 
 /**
  * Books an appointment: centre, type, optional clinician, the patient, then a free slot. Talks to
@@ -166,29 +166,14 @@ export class BookingDialog {
         map(() => ({ ...this.form.getRawValue(), ...this.filters.getRawValue() })),
         filter((q) => !!q.centreId && !!q.typeId),
         tap(() => this.slotsStatus.set('loading')),
-        switchMap((q) =>
-          this.api.slots({
-            centreId: q.centreId,
-            typeId: q.typeId,
-            clinicianId: q.clinicianId || undefined,
-            from: q.from || undefined,
-            days: 28,
-            preferredDays: q.days.length ? q.days : undefined,
-            preferredTimeOfDay: q.timeOfDay === 'any' ? undefined : q.timeOfDay,
-            limit: SLOT_LIMIT,
-          }).pipe(
-            map((slots) => ({ slots, error: null as string | null })),
-            catchError((err: unknown) => of({ slots: [] as Slot[], error: apiError(err).message })),
-          )),
+        switchMap((q) => searchSlots(this.api, q, q)),
         takeUntilDestroyed(),
       )
       .subscribe(({ slots, error }) => {
         this.slots.set(slots);
         this.slotsStatus.set(error ? 'failed' : 'loaded');
         if (error) this.problem.set(error);
-        // A chosen slot that is no longer offered cannot be booked.
-        const chosen = this.selectedKey();
-        if (chosen && !slots.some((s) => slotKey(s) === chosen)) this.selected.set(null);
+        this.selected.set(stillOffered(this.selected(), slots, slotKey));
       });
   }
 

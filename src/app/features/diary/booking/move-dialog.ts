@@ -6,13 +6,14 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { catchError, debounceTime, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { debounceTime, merge, startWith, Subject, switchMap, tap } from 'rxjs';
 import type { Appointment, Clinician, Slot } from '../../../../shared/api/diary';
 import { DIARY_ERROR_LABELS } from '../../../../shared/diary-labels';
 import { apiError } from '../../../core/http-error';
 import { createSlotFilters, SlotFilters } from '../components/slot-filters';
 import { SlotList, slotKey } from '../components/slot-list';
 import { DiaryApi } from '../data/diary-api';
+import { searchSlots, stillOffered } from '../data/slot-search';
 import { dayIn, longDay, timeIn, todayIn } from '../time';
 
 export interface MoveDialogData {
@@ -69,16 +70,8 @@ export class MoveDialog {
         debounceTime(200),
         tap(() => this.slotsStatus.set('loading')),
         switchMap(() => {
-          const f = this.filters.getRawValue();
           const a = this.appointment();
-          return this.api.slots({
-            centreId: a.centreId, typeId: a.typeId, clinicianId: this.clinicianControl.value || undefined,
-            from: f.from || undefined, days: 28, preferredDays: f.days.length ? f.days : undefined,
-            preferredTimeOfDay: f.timeOfDay === 'any' ? undefined : f.timeOfDay, limit: 24,
-          }).pipe(
-            map((slots) => ({ slots, error: null as string | null })),
-            catchError((err: unknown) => of({ slots: [] as Slot[], error: apiError(err).message })),
-          );
+          return searchSlots(this.api, { centreId: a.centreId, typeId: a.typeId, clinicianId: this.clinicianControl.value }, this.filters.getRawValue());
         }),
         takeUntilDestroyed(),
       )
@@ -86,8 +79,7 @@ export class MoveDialog {
         this.slots.set(slots);
         this.slotsStatus.set(error ? 'failed' : 'loaded');
         if (error) this.problem.set(error);
-        const chosen = this.selectedKey();
-        if (chosen && !slots.some((s) => slotKey(s) === chosen)) this.selected.set(null);
+        this.selected.set(stillOffered(this.selected(), slots, slotKey));
       });
   }
 
