@@ -30,7 +30,8 @@ export const CommunicationNeedsSchema = Type.Object({
 }, { additionalProperties: false });
 export type CommunicationNeeds = Static<typeof CommunicationNeedsSchema>;
 
-export const PatientSchema = Type.Object({
+/** What identifies a patient, in the full record and in every list or search row alike. */
+const PatientIdentityFields = {
   id: Id,
   centreId: Id,
   givenName: Type.String(),
@@ -39,17 +40,21 @@ export const PatientSchema = Type.Object({
   /** As entered ('07700 900123'); '' when not given. */
   phone: Type.String(),
   email: Type.String(),
-  address: Type.String(),
-  gpPractice: Type.String(),
   /** Ten digits, no spaces ('9434765919'); show with formatNhsNumber. */
   nhsNumber: Type.Union([Type.String(), Type.Null()]),
-  communicationNeeds: CommunicationNeedsSchema,
-  contactConsent: Type.Boolean(),
   /** Set when this record was merged into another: open that one instead. */
   mergedInto: Type.Union([Id, Type.Null()]),
+  version: Type.Integer(),
+};
+
+export const PatientSchema = Type.Object({
+  ...PatientIdentityFields,
+  address: Type.String(),
+  gpPractice: Type.String(),
+  communicationNeeds: CommunicationNeedsSchema,
+  contactConsent: Type.Boolean(),
   /** Set when the patient's identifiers were removed at their request. */
   anonymisedAt: Type.Union([Type.String(), Type.Null()]),
-  version: Type.Integer(),
   createdAt: Type.String(),
 });
 export type Patient = Static<typeof PatientSchema>;
@@ -81,18 +86,9 @@ export type PatientInput = Static<typeof PatientInputSchema>;
 
 /** One row of a patient list or search result. */
 export const PatientSummarySchema = Type.Object({
-  id: Id,
-  centreId: Id,
-  givenName: Type.String(),
-  familyName: Type.String(),
-  dateOfBirth: IsoDate,
-  phone: Type.String(),
-  email: Type.String(),
-  nhsNumber: Type.Union([Type.String(), Type.Null()]),
+  ...PatientIdentityFields,
   largePrint: Type.Boolean(),
-  mergedInto: Type.Union([Id, Type.Null()]),
   anonymised: Type.Boolean(),
-  version: Type.Integer(),
 });
 export type PatientSummary = Static<typeof PatientSummarySchema>;
 
