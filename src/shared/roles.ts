@@ -24,3 +24,14 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
 export function canUseArea(role: Role, area: Area): boolean {
   return AREA_ROLES[area].includes(role);
 }
+
+/**
+ * Who may hold (work on) a request of `centreId`: an active receptionist of that centre (of any
+ * centre when the request names none) or an active manager. The server's reassign route decides
+ * with it; the reassign form offers only the people it allows.
+ */
+export function mayHoldRequest(person: { role: Role; active: boolean; centreIds: readonly string[] }, centreId: string | null): boolean {
+  if (!person.active) return false;
+  if (person.role === 'manager') return true;
+  return person.role === 'receptionist' && (!centreId || person.centreIds.includes(centreId));
+}

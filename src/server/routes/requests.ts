@@ -8,6 +8,7 @@ import {
   type HistoryAction, type Preferences, type RequestDetail, type RequestKind,
 } from '../../shared/api/requests';
 import { CLOSE_OUTCOME_LABELS } from '../../shared/requests-labels';
+import { mayHoldRequest } from '../../shared/roles';
 import type { Database } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
 import { findCentre } from '../db/repositories/centres';
@@ -297,8 +298,7 @@ export default async function requestsRoutes(fastify: FastifyInstance) {
       assertOpen(before);
       const staff = await findStaffRow(trx, request.body.staffId);
       const centres = staff ? await centreIdsOf(trx, staff.id) : [];
-      const eligible = staff && staff.active === 1 && (staff.role === 'receptionist' || staff.role === 'manager')
-        && (staff.role === 'manager' || !before.centre_id || centres.includes(before.centre_id));
+      const eligible = staff && mayHoldRequest({ role: staff.role, active: staff.active === 1, centreIds: centres }, before.centre_id);
       if (!eligible) throw badRequest('Some fields need correcting.', { staffId: 'Choose a receptionist or manager who works at this centre.' });
       const idle = await claimIdleMinutes(trx, before.centre_id);
       await save(trx, before, version, {

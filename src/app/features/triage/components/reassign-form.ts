@@ -7,17 +7,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { catchError, map, of } from 'rxjs';
 import type { Staff } from '../../../../shared/api/foundation';
 import type { RequestDetail } from '../../../../shared/api/requests';
+import { mayHoldRequest } from '../../../../shared/roles';
 import { AdminApi } from '../../admin/data/admin-api';
-
-/**
- * Who may hold a request: an active receptionist of its centre (any centre's when the request
- * names none) or a manager. The server applies the same rule and has the last word.
- */
-export function canHold(staff: Staff, centreId: string | null): boolean {
-  if (!staff.active) return false;
-  if (staff.role === 'manager') return true;
-  return staff.role === 'receptionist' && (!centreId || staff.centreIds.includes(centreId));
-}
 
 /** Managers: give a request to another member of the desk (say the holder has gone home). */
 @Component({
@@ -59,7 +50,7 @@ export class ReassignForm {
   protected readonly candidates = computed(() => {
     const request = this.request();
     return (this.staff()?.list ?? [])
-      .filter((s) => s.id !== request.holder?.id && canHold(s, request.centre?.id ?? null))
+      .filter((s) => s.id !== request.holder?.id && mayHoldRequest(s, request.centre?.id ?? null))
       .sort((a, b) => a.name.localeCompare(b.name));
   });
   protected readonly staffError = computed(() => {
