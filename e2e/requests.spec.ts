@@ -186,8 +186,13 @@ test.describe('public intake and the live queue', () => {
         await expect(jo.page.getByRole('listbox')).toHaveCount(0);
         const firstSlot = dialog.locator('button.slot').first();
         await expect(firstSlot).toBeVisible({ timeout: 15_000 });
-        await firstSlot.click();
-        await expect(firstSlot).toHaveAttribute('aria-pressed', 'true');
+        // The list for the new type arrives after a short debounce; a follow-up slot clicked before
+        // it is rightly dropped (a slot no longer offered cannot be booked). Choose again until the
+        // choice holds on the fresh list.
+        await expect(async () => {
+          await firstSlot.click();
+          await expect(firstSlot).toHaveAttribute('aria-pressed', 'true', { timeout: 1_500 });
+        }).toPass({ timeout: 15_000 });
         await dialog.getByRole('button', { name: 'Book', exact: true }).click();
         await expect(dialog).toHaveCount(0);
         await expect(detail.getByRole('heading', { name: 'Closed' })).toBeVisible();
