@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { type CanMatchFn, Router, type UrlTree } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { filter, map, take, type Observable } from 'rxjs';
-import { type Area, canUseArea } from '../../../shared/roles';
+import { type Area, canUseArea, type Role } from '../../../shared/roles';
 import { authFeature, type AuthState } from './auth.feature';
 
 function settled(store: Store): Observable<AuthState> {
@@ -29,18 +29,28 @@ export const signedOutGuard: CanMatchFn = () => {
   return settled(store).pipe(map((state) => (state.status === 'signed-in' ? router.createUrlTree(['/']) : true)));
 };
 
-/** A role that may not use an area never sees it; the API refuses it as well. */
-export function areaGuard(area: Area): CanMatchFn {
+/** Lets a signed-in role through when `allowed` says so; anyone else is shown "not allowed". */
+function roleMatches(allowed: (role: Role) => boolean): CanMatchFn {
   return () => {
     const store = inject(Store);
     const router = inject(Router);
     return settled(store).pipe(
       map((state) => {
         const role = state.session?.user.role;
-        return role && canUseArea(role, area) ? true : router.createUrlTree(['/not-allowed']);
+        return role && allowed(role) ? true : router.createUrlTree(['/not-allowed']);
       }),
     );
   };
+}
+
+/** A role that may not use an area never sees it; the API refuses it as well. */
+export function areaGuard(area: Area): CanMatchFn {
+  return roleMatches((role) => canUseArea(role, area));
+}
+
+/** Only the listed roles match, for pages narrower than an area (the API refuses the others too). */
+export function roleGuard(roles: readonly Role[]): CanMatchFn {
+  return roleMatches((role) => roles.includes(role));
 }
 
 /** Until the password is changed and two-factor enrolled (when required), only the profile is open. */

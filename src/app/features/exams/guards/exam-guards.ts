@@ -1,24 +1,6 @@
-import { inject } from '@angular/core';
-import { type CanDeactivateFn, type CanMatchFn, Router } from '@angular/router';
-import { Store } from '@ngrx/store';
-import { filter, map, type Observable, of, take } from 'rxjs';
-import type { Role } from '../../../../shared/roles';
-import { authFeature } from '../../../core/auth/auth.feature';
-
-function roleGuard(allowed: readonly Role[]): CanMatchFn {
-  return () => {
-    const store = inject(Store);
-    const router = inject(Router);
-    return store.select(authFeature.selectAuthState).pipe(
-      filter((state) => state.status !== 'unknown'),
-      take(1),
-      map((state) => {
-        const role = state.session?.user.role;
-        return role && allowed.includes(role) ? true : router.createUrlTree(['/not-allowed']);
-      }),
-    );
-  };
-}
+import type { CanDeactivateFn, CanMatchFn } from '@angular/router';
+import { type Observable, of } from 'rxjs';
+import { roleGuard } from '../../../core/auth/auth.guards';
 
 /** Clinical notes: chiropractors write, managers read; receptionists never reach them (the API refuses them too). */
 export const clinicalReadGuard: CanMatchFn = roleGuard(['chiropractor', 'manager']);
