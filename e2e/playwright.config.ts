@@ -1,17 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** The system Chromium (Debian's package): Playwright never downloads a browser here. */
-export const CHROMIUM = process.env['CHROME_BIN'] || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 const DEMO_PORT = Number(process.env['E2E_PORT'] ?? 4301);
 

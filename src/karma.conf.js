@@ -1,5 +1,5 @@
-// Karma runs the Angular unit tests in Debian's Chromium, headless. The flags are the ones a
-// root user on a machine without a GPU or network needs; CHROME_BIN points at the browser.
+// Karma runs the Angular unit tests in Debian's Chromium, headless, with the flags every browser
+// in this repo uses (e2e/chromium-flags.json); CHROME_BIN points at the browser.
 process.env.CHROME_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 module.exports = function (config) {
@@ -13,16 +13,7 @@ module.exports = function (config) {
     customLaunchers: {
       ChromeHeadlessCI: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        flags: require('../e2e/chromium-flags.json'),
       },
     },
     browserNoActivityTimeout: 120000,

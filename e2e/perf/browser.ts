@@ -2,14 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 import { fmt, median, percentile, ROOT, type Row, type Server, type Session, signIn, sleep } from './lib';
 import { DEMO_PASSWORD, MANAGER } from './seed';
 
-export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'] });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 }
 
 export async function signedInContext(browser: Browser, server: Server, s: Session, viewport = { width: 1366, height: 900 }, init?: string): Promise<BrowserContext> {
@@ -232,7 +231,7 @@ export async function measureLighthouse(server: Server, urls: { name: string; pa
   const desktop = (await import('lighthouse/core/config/desktop-config.js' as string)).default;
   const chromeLauncher = await import('chrome-launcher');
   const s = await signIn(server.base, MANAGER, DEMO_PASSWORD);
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   const rows: Row[] = [];
   try {
     for (const u of urls) {
