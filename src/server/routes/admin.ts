@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams } from '../../shared/api/common';
 import {
-  AuditEventSchema, CentreInputSchema, CentreSchema, OneTimePasswordSchema, SecuritySettingsSchema,
+  AuditEventSchema, AuditQuerySchema, CentreInputSchema, CentreSchema, OneTimePasswordSchema, SecuritySettingsSchema,
   StaffCreateSchema, StaffSchema, StaffUpdateSchema, type CentreInput,
 } from '../../shared/api/foundation';
 import type { Role } from '../../shared/roles';
@@ -225,16 +225,7 @@ export default async function adminRoutes(fastify: FastifyInstance) {
     config: { access: MANAGER },
     schema: {
       tags: ['audit'], summary: 'The audit log, newest first, filtered',
-      querystring: Type.Object({
-        actorId: Type.Optional(Type.String({ maxLength: 64 })),
-        action: Type.Optional(Type.String({ maxLength: 64 })),
-        entityType: Type.Optional(Type.String({ maxLength: 32 })),
-        entityId: Type.Optional(Type.String({ maxLength: 64 })),
-        from: Type.Optional(Type.String({ format: 'date-time' })),
-        to: Type.Optional(Type.String({ format: 'date-time' })),
-        beforeSeq: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-      }, { additionalProperties: false }),
+      querystring: AuditQuerySchema,
       response: { 200: Type.Array(AuditEventSchema) },
     },
   }, async (request) => {

@@ -157,6 +157,19 @@ export const AuditEventSchema = Type.Object({
 });
 export type AuditEvent = Static<typeof AuditEventSchema>;
 
+/** GET /api/audit's filters: dates are ISO instants (`to` exclusive); pages go back by `beforeSeq`. */
+export const AuditQuerySchema = Type.Object({
+  actorId: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  entityType: Type.Optional(Type.String({ maxLength: 32 })),
+  entityId: Type.Optional(Type.String({ maxLength: 64 })),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  beforeSeq: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+}, { additionalProperties: false });
+export type AuditQuery = Static<typeof AuditQuerySchema>;
+
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
   db: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditQuery } from '../../../shared/api/foundation';
 import type { AuditRow, Db, DbOrTrx } from '../database';
 import { nowIso } from '../time';
 
@@ -94,18 +95,8 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVe
   return { ok: true, checked };
 }
 
-export interface AuditQuery {
-  actorId?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-  beforeSeq?: number;
-  limit: number;
-}
-
-export async function listAudit(db: DbOrTrx, q: AuditQuery) {
+/** One page of the audit log, newest first; the route sets the page size. */
+export async function listAudit(db: DbOrTrx, q: AuditQuery & { limit: number }) {
   let query = db.selectFrom('audit_events')
     .leftJoin('staff', 'staff.id', 'audit_events.actor_id')
     .select([

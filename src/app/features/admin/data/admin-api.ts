@@ -2,21 +2,9 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
-  AuditEvent, Centre, CentreInput, OneTimePassword, SecuritySettings, Staff, StaffCreate, StaffUpdate,
+  AuditEvent, AuditQuery, Centre, CentreInput, OneTimePassword, SecuritySettings, Staff, StaffCreate, StaffUpdate,
 } from '../../../../shared/api/foundation';
 import type { Role } from '../../../../shared/roles';
-
-/** The audit log query the API understands; dates are ISO instants, `to` is exclusive. */
-export interface AuditQuery {
-  actorId?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-  beforeSeq?: number;
-  limit?: number;
-}
 
 /** Every edit names the version the user started from; the server answers 412 when it is stale. */
 function ifMatch(version: number): { headers: HttpHeaders } {

@@ -1,4 +1,4 @@
-import type { AuditQuery } from '../data/admin-api';
+import type { AuditQuery } from '../../../../shared/api/foundation';
 import { dayStartUtc } from '../format';
 import type { AuditFilters } from './audit.actions';
 import { AUDIT_PAGE_SIZE } from './audit.feature';
