@@ -25,15 +25,26 @@ const FIRST_CONTACT_BUCKETS: { label: string; from: number; to: number | null }[
   { label: 'Over 8 hours', from: 480, to: null },
 ];
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The UTC instant at which a local date begins in a time zone (DST-correct). */
 export function localMidnightUtc(date: string, timeZone: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // Start from midnight UTC and correct by the zone's offset at that moment (twice, for the DST edge).
   let guess = Date.UTC(y, m - 1, d);
   for (let i = 0; i < 2; i++) {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(new Date(guess));
+    const parts = wallClock(timeZone).formatToParts(new Date(guess));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     guess -= asUtc - Date.UTC(y, m - 1, d);
@@ -148,16 +159,19 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
 
   const centreName = new Map(range.centres.map((c) => [c.id, c.name]));
   const callbackTarget = range.centres[0]?.responseTargets.callbackMinutes ?? 120;
-  const perDay = sumBy(byArrival, (r) => `${r.date}|${r.kind}|${r.source}`, (r) => ({ date: String(r.date), kind: r.kind, source: r.source }), (r) => ({ count: r.count }));
-  const arrivals = sumBy(byArrival, (r) => `${r.weekday}|${r.hour}`, (r) => ({ weekday: Number(r.weekday), hour: Number(r.hour) }), (r) => ({ count: r.count }));
-  const weekly = sumBy(byArrival, (r) => weekStart(String(r.date)), (r) => ({ weekStart: weekStart(String(r.date)) }), (r) => ({ due: r.due, breached: r.breached }));
+  // A range has a few dozen dates but thousands of groups: each date's Monday is worked out once.
+  const mondays = new Map<string, string>();
+  const mondayOf = (date: string) => mondays.get(date) ?? mondays.set(date, weekStart(date)).get(date)!;
+  const perDay = sumBy(byArrival, (r) => `${r.date}|${r.kind}|${r.source}`, (r) => ({ date: String(r.date), kind: r.kind, source: r.source }), { count: (r) => r.count });
+  const arrivals = sumBy(byArrival, (r) => `${r.weekday}|${r.hour}`, (r) => ({ weekday: Number(r.weekday), hour: Number(r.hour) }), { count: (r) => r.count });
+  const weekly = sumBy(byArrival, (r) => mondayOf(String(r.date)), (r) => ({ weekStart: mondayOf(String(r.date)) }), { due: (r) => r.due, breached: (r) => r.breached });
   const funnel = sumBy(byArrival, (r) => String(r.centre_id), (r) => ({
     centreId: r.centre_id, centreName: (r.centre_id && centreName.get(r.centre_id)) || 'No centre chosen',
-  }), (r) => ({ received: r.count, contacted: r.contacted, booked: r.booked, attended: r.attended }));
-  const outcomes = sumBy(byState.filter((r) => r.status === 'closed'), (r) => String(r.outcome), (r) => ({ outcome: r.outcome ?? 'none' }), (r) => ({ count: r.count }));
+  }), { received: (r) => r.count, contacted: (r) => r.contacted, booked: (r) => r.booked, attended: (r) => r.attended });
+  const outcomes = sumBy(byState.filter((r) => r.status === 'closed'), (r) => String(r.outcome), (r) => ({ outcome: r.outcome ?? 'none' }), { count: (r) => r.count });
   const redFlags = sumBy(byState.filter((r) => r.priority === 'emergency' || r.priority === 'urgent'),
     (r) => `${r.priority}|${r.status === 'closed' ? String(r.outcome) : ''}`,
-    (r) => ({ priority: r.priority, outcome: r.status === 'closed' ? (r.outcome ?? 'none') : 'still open' }), (r) => ({ count: r.count }));
+    (r) => ({ priority: r.priority, outcome: r.status === 'closed' ? (r.outcome ?? 'none') : 'still open' }), { count: (r) => r.count });
   const due = weekly.reduce((sum, w) => sum + w.due, 0);
   const breached = weekly.reduce((sum, w) => sum + w.breached, 0);
   const received = funnel.reduce((sum, row) => sum + row.received, 0);
@@ -199,23 +213,25 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
 
 /**
  * Adds SQL groups up into coarser ones: rows with the same key share one entry made by `label`, and
- * each field of `counts` is summed (both engines may return counts as strings or null).
+ * each field of `sums` is totalled (both engines may return counts as strings or null). A 90-day
+ * range at a chain's scale has ~17,000 groups, so nothing is allocated per row but the new entries.
  */
 function sumBy<R, L extends object, C extends string>(
-  rows: R[], key: (row: R) => string, label: (row: R) => L, counts: (row: R) => Record<C, unknown>,
+  rows: R[], key: (row: R) => string, label: (row: R) => L, sums: Record<C, (row: R) => unknown>,
 ): (L & Record<C, number>)[] {
-  const groups = new Map<string, L & Record<C, number>>();
+  const fields = Object.entries(sums) as [C, (row: R) => unknown][];
+  const groups = new Map<string, Record<C, number>>();
   for (const row of rows) {
     const k = key(row);
     let entry = groups.get(k);
-    const add = counts(row);
     if (!entry) {
-      entry = { ...label(row), ...Object.fromEntries(Object.keys(add).map((f) => [f, 0])) } as L & Record<C, number>;
+      entry = label(row) as unknown as Record<C, number>;
+      for (const [field] of fields) entry[field] = 0;
       groups.set(k, entry);
     }
-    for (const [field, value] of Object.entries(add) as [C, unknown][]) (entry as Record<C, number>)[field] += Number(value ?? 0);
+    for (const [field, value] of fields) entry[field] += Number(value(row) ?? 0);
   }
-  return [...groups.values()];
+  return [...groups.values()] as (L & Record<C, number>)[];
 }
 
 /**
