@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database, Engine } from './database';
 
@@ -35,6 +35,42 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** How many compiled statements one SQLite connection keeps; a few hundred covers every query the app runs. */
+export const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The SQLite handle as Kysely sees it, reusing compiled statements. Kysely prepares every query it
+ * runs, and compiling the SQL costs more than running most of them (a visit save runs nine), so
+ * statements are kept by SQL text. Parameters are bound at each run, so a reused statement cannot
+ * carry one request's values into another. Bounded, least recently used first out: SQL with an
+ * IN-list of varying length makes a new text each time. A statement still being iterated (a stream)
+ * is not handed out again; the caller gets a fresh one.
+ */
+export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sqlText: string) {
+      const cached = cache.get(sqlText);
+      if (cached && !cached.busy) {
+        // Map keeps insertion order: moving the entry to the end makes the first one the least recently used.
+        cache.delete(sqlText);
+        cache.set(sqlText, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sqlText);
+      if (!cached) {
+        cache.set(sqlText, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
+}
+
 export function connect(options: ConnectOptions): Connection {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -44,5 +80,5 @@ export function connect(options: ConnectOptions): Connection {
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const sqlite = openSqlite(sqliteFilePath(options.dataDir, options.fileName));
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', sqlite };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), engine: 'sqlite', sqlite };
 }

@@ -16,7 +16,6 @@ import { appendAudit } from '../db/repositories/audit';
 import { findHandout, issueHandout, listHandouts, recordPrint } from '../db/repositories/handouts';
 import { findVisit } from '../db/repositories/visits';
 import { badRequest, conflict, notFound, staleVersion } from '../errors';
-import { renderHandoutPdf } from '../pdf/handout-pdf';
 import { canSeeCentre, currentUser, expectedVersion, setEtag } from '../plugins/auth';
 import type { CurrentUser } from '../types';
 
@@ -180,6 +179,8 @@ export default async function handoutRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const user = currentUser(request);
     const handout = await handoutInScope(user, request.params.id);
+    // PDFKit, fontkit and svg-to-pdfkit hold ~20 MB once loaded: a server pays for them from its first PDF, not from its start.
+    const { renderHandoutPdf } = await import('../pdf/handout-pdf');
     const pdf = await renderHandoutPdf(handout);
     await app.db.transaction().execute(async (trx) => {
       await recordPrint(trx, handout.id, user.id, 'pdf');

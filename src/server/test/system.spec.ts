@@ -1,4 +1,6 @@
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { COMPRESS_THRESHOLD_BYTES } from '../app';
 import {
   type Agent, agent, createCentre, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp, type TestResponse,
 } from './helpers/test-app';
@@ -167,6 +169,16 @@ for (const engine of ENGINES) {
       } finally {
         await own.close();
       }
+    });
+
+    it('compresses responses larger than the first flight of packets', async () => {
+      const large = await agent(t.app).get('/api/docs/json', { headers: { 'accept-encoding': 'gzip' } });
+      expect(large.statusCode).toBe(200);
+      expect(large.headers['content-encoding']).toBe('gzip');
+      const text = gunzipSync(large.rawPayload).toString('utf8');
+      expect(text.length).toBeGreaterThan(COMPRESS_THRESHOLD_BYTES);
+      expect(large.rawPayload.length).toBeLessThan(text.length);
+      expect(JSON.parse(text).openapi).toMatch(/^3\./);
     });
 
     describe('security headers', () => {

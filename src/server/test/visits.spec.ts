@@ -94,6 +94,15 @@ for (const engine of ENGINES) {
       expect(rowsAfter.scores.find((s) => s.measure === 'nprs')?.score).toBe(content.outcomes.nprs);
     });
 
+    it('sends the answer to a save (a few kB) uncompressed, even to a client that accepts compression', async () => {
+      const visit = await newVisit();
+      const saved = await chiro.put(`/api/visits/${visit.id}`, { content: exampleExam() }, { headers: { ...ifMatch(visit.version).headers, 'accept-encoding': 'br, gzip' } });
+      expect(saved.statusCode).withContext(saved.body).toBe(200);
+      expect(saved.rawPayload.length).toBeGreaterThan(1024);
+      expect(saved.headers['content-encoding']).toBeUndefined();
+      expect((saved.json() as VisitDto).version).toBe(visit.version + 1);
+    });
+
     it('rewrites the derived rows when the visit it was given is older than the version it replaces', async () => {
       const visit = await newVisit();
       const withFindings = exampleExam();

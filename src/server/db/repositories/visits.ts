@@ -40,7 +40,8 @@ export async function listVisitSummaries(db: DbOrTrx, patientId: string): Promis
 export async function findVisit(db: DbOrTrx, id: string): Promise<VisitDto | undefined> {
   const row = await visitQuery(db).where('visits.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const addenda = await db.selectFrom('visit_addenda').innerJoin('staff', 'staff.id', 'visit_addenda.author_id')
+  // Addenda are only ever added to signed visits (a draft is edited directly), so a draft has none to read.
+  const addenda = row.status !== 'signed' ? [] : await db.selectFrom('visit_addenda').innerJoin('staff', 'staff.id', 'visit_addenda.author_id')
     .select(['visit_addenda.id', 'visit_addenda.author_id', 'staff.name', 'visit_addenda.created_at', 'visit_addenda.text'])
     .where('visit_addenda.visit_id', '=', id).orderBy('visit_addenda.created_at').execute();
   return {
