@@ -35,6 +35,34 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** Distinct statements kept prepared: the app runs a few hundred; `in (…)` lists of every length come and go. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares the SQL of every query it runs, and parsing a statement costs SQLite more than
+ * running a typical indexed one (a queue page or a new request is mostly prepare time otherwise).
+ * The same text gets the same prepared statement back; least recently used ones are dropped.
+ * Safe because Kysely runs one statement at a time on the single connection and never leaves a
+ * statement half-read (SQLite re-prepares a cached statement itself after a schema change).
+ */
+export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // most recently used goes last
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 export function connect(options: ConnectOptions): Connection {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -44,5 +72,5 @@ export function connect(options: ConnectOptions): Connection {
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const sqlite = openSqlite(sqliteFilePath(options.dataDir, options.fileName));
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', sqlite };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), engine: 'sqlite', sqlite };
 }
