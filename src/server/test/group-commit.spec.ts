@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { sqliteFilePath, withStatementCache } from '../db/connect';
 import { groupCommitStats, inGroupCommit } from '../db/group-commit';
-import { insertRequest, listQueue, type NewRequestInput } from '../db/repositories/requests';
+import { insertRequest, listQueue, type NewRequestInput, type RequestRow } from '../db/repositories/requests';
 import { appendAudit, verifyAuditChain } from '../db/repositories/audit';
 import { QUEUE_COUNT_CAP } from '../../shared/api/requests';
 import { createTestDb, ENGINES, type TestDb } from './helpers/test-app';
@@ -121,7 +121,7 @@ for (const engine of ENGINES) {
 
     async function addOpen(count: number, tag: string) {
       const now = new Date().toISOString();
-      const rows = Array.from({ length: count }, (_, i) => ({
+      const rows = Array.from({ length: count }, (_, i): RequestRow => ({
         id: `${tag}-${i}`, reference: `${tag}${i}`, kind: 'callback' as const, source: 'phone' as const, centre_id: null, name: `${tag} ${i}`, name_norm: `${tag} ${i}`.toLowerCase(),
         phone: null, phone_e164: null, email: null, email_norm: null, message: 'x', preferences: '{}', consent: 1, priority: 'routine' as const, priority_rank: 2, due_at: now,
         red_flags: '[]', flags_acknowledged_at: null, flags_acknowledged_by: null, status: 'new' as const, outcome: null, outcome_note: null, closed_at: null,
