@@ -50,7 +50,8 @@ export function holdActive(row: Pick<RequestRow, 'holder_id' | 'hold_expires_at'
 }
 
 export function toSummary(row: RequestRowWithNames, now = nowIso()): RequestSummary {
-  const flags = JSON.parse(row.red_flags) as RedFlag[];
+  // Most rows carry no flags; skip parsing their empty list (a queue page builds 50 of these).
+  const flags = row.red_flags === '[]' ? [] : JSON.parse(row.red_flags) as RedFlag[];
   const { preview, redFlags } = buildPreview(row.message, flags);
   const held = holdActive(row, now);
   return {
@@ -86,14 +87,23 @@ export function toSummary(row: RequestRowWithNames, now = nowIso()): RequestSumm
   };
 }
 
-/** Joins the centre and holder names in one statement (correlated sub-selects keep it one table). */
-function selectWithNames(db: DbOrTrx) {
+function buildSelectWithNames(db: DbOrTrx) {
   return db.selectFrom('requests')
     .selectAll('requests')
     .select((eb) => [
       eb.selectFrom('centres').select('centres.name').whereRef('centres.id', '=', 'requests.centre_id').as('centre_name'),
       eb.selectFrom('staff').select('staff.name').whereRef('staff.id', '=', 'requests.holder_id').as('holder_name'),
     ]);
+}
+
+/** Kysely builders are immutable: the shared head of every request read is built once per database (or transaction). */
+const selectsWithNames = new WeakMap<DbOrTrx, ReturnType<typeof buildSelectWithNames>>();
+
+/** Joins the centre and holder names in one statement (correlated sub-selects keep it one table). */
+function selectWithNames(db: DbOrTrx) {
+  let select = selectsWithNames.get(db);
+  if (!select) selectsWithNames.set(db, (select = buildSelectWithNames(db)));
+  return select;
 }
 
 export async function findRequestRow(db: DbOrTrx, id: string): Promise<RequestRowWithNames | undefined> {
