@@ -137,6 +137,10 @@ for (const engine of ENGINES) {
       await addOpen(3, 'few');
       const few = await listQueue(t.db, { q: 'few', limit: 2 }, { userId: 'x' });
       expect([few.items.length, few.total, few.totalCapped]).toEqual([2, 3, false]);
+      // A short page (the end) counts itself; past the end the database counts.
+      expect((await listQueue(t.db, { q: 'few', limit: 2, offset: 2 }, { userId: 'x' })).total).toBe(3);
+      expect((await listQueue(t.db, { q: 'few', limit: 2, offset: 5 }, { userId: 'x' })).total).toBe(3);
+      expect((await listQueue(t.db, { q: 'nobody', limit: 2 }, { userId: 'x' })).total).toBe(0);
 
       await addOpen(QUEUE_COUNT_CAP, 'many'); // with the 3 above: cap + 3 open
       const first = await listQueue(t.db, { limit: 50 }, { userId: 'x' });

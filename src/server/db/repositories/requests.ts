@@ -491,9 +491,14 @@ export async function listQueue(db: DbOrTrx, query: QueueQuery, scope: QueueScop
       list = list.orderBy('requests.received_at');
       break;
   }
-  const rows = await list.orderBy('requests.id').limit(query.limit ?? 50).offset(query.offset ?? 0).execute();
-  const count = await queueCountQuery(db, filter).executeTakeFirstOrThrow();
-  return { items: rows.map((row) => toSummary(row, now)), ...queueTotal(Number(count.n)) };
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const rows = await list.orderBy('requests.id').limit(limit).offset(offset).execute();
+  // A short page is the end of the list, so it tells the count itself (every live refresh by ids is one).
+  const counted = rows.length < limit && (rows.length > 0 || offset === 0)
+    ? offset + rows.length
+    : Number((await queueCountQuery(db, filter).executeTakeFirstOrThrow()).n);
+  return { items: rows.map((row) => toSummary(row, now)), ...queueTotal(counted) };
 }
 
 // ---------------------------------------------------------------------------------------------
