@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { connect } from '../../src/server/db/connect';
-import { queueFilter } from '../../src/server/db/repositories/requests';
+import { queueCountQuery, queueFilter, queueTotal } from '../../src/server/db/repositories/requests';
 
 async function main() {
   const config = loadConfig();
@@ -30,7 +30,8 @@ async function main() {
     ])
     .where(filter).orderBy('requests.priority_rank').orderBy('requests.due_at').orderBy('requests.received_at')
     .orderBy('requests.id').limit(50).offset(0).compile();
-  const count = conn.db.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).where(filter).compile();
+  // The product's own capped count (listQueue), compiled.
+  const count = queueCountQuery(conn.db, filter).compile();
 
   // Bench-only table for the bare insert baseline.
   await sql`CREATE TABLE IF NOT EXISTS bench_rows (id text primary key, body text not null, created_at text not null)`.execute(conn.db);
@@ -42,7 +43,7 @@ async function main() {
     const insertStmt = sqlite.prepare('INSERT INTO bench_rows (id, body, created_at) VALUES (?, ?, ?)');
     app.get('/bench/raw-queue', async () => ({
       items: listStmt.all(...(list.parameters as unknown[])),
-      total: (countStmt.get(...(count.parameters as unknown[])) as { n: number }).n,
+      ...queueTotal((countStmt.get(...(count.parameters as unknown[])) as { n: number }).n),
     }));
     app.post('/bench/insert', async (request, reply) => {
       insertStmt.run(crypto.randomUUID(), JSON.stringify(request.body), new Date().toISOString());
@@ -54,7 +55,7 @@ async function main() {
       // One after the other, as listQueue runs them.
       const rows = await pool.query({ name: 'bench_list', text: list.sql, values: list.parameters as unknown[] });
       const n = await pool.query({ name: 'bench_count', text: count.sql, values: count.parameters as unknown[] });
-      return { items: rows.rows, total: Number(n.rows[0].n) };
+      return { items: rows.rows, ...queueTotal(Number(n.rows[0].n)) };
     });
     app.post('/bench/insert', async (request, reply) => {
       await pool.query({ name: 'bench_insert', text: 'INSERT INTO bench_rows (id, body, created_at) VALUES ($1, $2, $3)', values: [crypto.randomUUID(), JSON.stringify(request.body), new Date().toISOString()] });

@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import type { Config } from './config';
 import type { Connection } from './db/connect';
 import { badRequest } from './errors';
+import { serializeResponsesFast } from './response-schemas';
 import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
@@ -68,6 +69,8 @@ export async function buildApp({ config, conn, logger = true, onRoute }: BuildOp
   app.setValidatorCompiler(validatorFor);
   // Added before any plugin so routes registered inside encapsulated plugins are seen too.
   if (onRoute) app.addHook('onRoute', onRoute);
+  // Nullable and enum fields serialized by a typeof check instead of an Ajv validator per value.
+  app.addHook('onRoute', serializeResponsesFast);
 
   // Text no database can keep as sent (NUL, which PostgreSQL refuses; a lone UTF-16 surrogate, which would be
   // stored as U+FFFD) is refused up front with a 400, instead of failing in the database or changing silently.

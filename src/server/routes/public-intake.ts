@@ -19,7 +19,8 @@ import {
 } from '../../shared/api/requests';
 import { appendAudit } from '../db/repositories/audit';
 import { findCentre, listCentres } from '../db/repositories/centres';
-import { countFromClient, inTransaction, insertRequest } from '../db/repositories/requests';
+import { inGroupCommit } from '../db/group-commit';
+import { countFromClient, insertRequest } from '../db/repositories/requests';
 import { checkFormToken, clientKey, formSecret, issueFormToken, RATE_LIMIT } from '../db/repositories/requests-form';
 import { EMAIL_PATTERN, readPhone } from '../db/repositories/requests-rules';
 import { badRequest } from '../errors';
@@ -164,10 +165,13 @@ export default async function publicIntakeRoutes(fastify: FastifyInstance) {
       if (verdict !== 'ok') quarantine = verdict;
     }
 
-    const row = await inTransaction(app.db, async (trx) => {
-      // Counted in the database, so the limit holds across restarts and API instances.
-      if (!quarantine && (await countFromClient(trx, sender, new Date(Date.now() - RATE_LIMIT.windowMs).toISOString())) >= RATE_LIMIT.count) {
-        quarantine = 'rate-limit';
+    // Shares its commit with the other arrivals of the moment (a burst from the website); the 202 waits for it.
+    const row = await inGroupCommit(app.db, async (trx) => {
+      // Counted in the database, so the limit holds across restarts and API instances; decided afresh
+      // on every run of this work (it may run again after a busy database).
+      let reason: QuarantineReason | null = quarantine;
+      if (!reason && (await countFromClient(trx, sender, new Date(Date.now() - RATE_LIMIT.windowMs).toISOString())) >= RATE_LIMIT.count) {
+        reason = 'rate-limit';
       }
       const created = await insertRequest(trx, {
         kind: valid.kind,
@@ -179,12 +183,12 @@ export default async function publicIntakeRoutes(fastify: FastifyInstance) {
         message: (valid.message ?? '').trim(),
         preferences: preferencesOf(valid),
         consent: true,
-        quarantineReason: quarantine,
+        quarantineReason: reason,
         clientKey: sender,
       });
       await appendAudit(trx, {
         actorId: null, actorRole: 'public', action: 'request.received', entityType: 'request', entityId: created.id, centreId: created.centre_id,
-        ip: request.ip, detail: { reference: created.reference, kind: created.kind, priority: created.priority, ...(quarantine && { quarantined: quarantine }) },
+        ip: request.ip, detail: { reference: created.reference, kind: created.kind, priority: created.priority, ...(reason && { quarantined: reason }) },
       });
       return created;
     });

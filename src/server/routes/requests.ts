@@ -10,6 +10,7 @@ import {
 import { CLOSE_OUTCOME_LABELS } from '../../shared/requests-labels';
 import { mayHoldRequest } from '../../shared/roles';
 import type { Database } from '../db/database';
+import { inGroupCommit } from '../db/group-commit';
 import { appendAudit } from '../db/repositories/audit';
 import { findCentre } from '../db/repositories/centres';
 import {
@@ -161,7 +162,8 @@ export default async function requestsRoutes(fastify: FastifyInstance) {
     const centre = await findCentre(app.db, body.centreId);
     if (!centre || !canSeeCentre(user, centre.id)) fields['centreId'] = 'Choose one of your centres.';
     if (Object.keys(fields).length) throw badRequest('Some fields need correcting.', fields);
-    const row = await inTransaction(app.db, async (trx) => {
+    // Shares its commit with the other arrivals of the moment; answered only once it is durable.
+    const row = await inGroupCommit(app.db, async (trx) => {
       const created = await insertRequest(trx, {
         kind: body.kind, source: body.source, centreId: body.centreId, name: body.name, phone: body.phone ?? null, email: body.email ?? null,
         message: body.message, preferences: preferencesOf(body), consent: true, createdBy: user.id, centre: centre!,

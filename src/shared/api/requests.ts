@@ -246,9 +246,18 @@ export const RequestSummarySchema = Type.Object({
 });
 export type RequestSummary = Static<typeof RequestSummarySchema>;
 
+/**
+ * The queue counts its matches up to this many and no further: past it the number only tells the
+ * desk "a lot", and counting every open request on every page was most of a page's cost.
+ */
+export const QUEUE_COUNT_CAP = 1000;
+
 export const QueuePageSchema = Type.Object({
   items: Type.Array(RequestSummarySchema),
+  /** How many requests match, counted up to QUEUE_COUNT_CAP; when `totalCapped`, at least this many. */
   total: Type.Integer({ minimum: 0 }),
+  /** True when more than QUEUE_COUNT_CAP match: `total` is then the cap, a lower bound ("1,000+"). */
+  totalCapped: Type.Optional(Type.Boolean()),
 });
 export type QueuePage = Static<typeof QueuePageSchema>;
 

@@ -31,7 +31,7 @@ describe('QueuePage', () => {
             { selector: authFeature.selectUser, value: user },
             { selector: requestsFeature.selectAllRequests, value: [emergency, held, routine] },
             { selector: requestsFeature.selectFilters, value: DEFAULT_FILTERS },
-            { selector: requestsFeature.selectTotal, value: 3 },
+            { selector: requestsFeature.selectCountLabel, value: '1,000+ requests' },
             { selector: requestsFeature.selectListStatus, value: 'loaded' },
             { selector: requestsFeature.selectListError, value: null },
             { selector: requestsFeature.selectPageLoading, value: false },
@@ -118,6 +118,10 @@ describe('QueuePage', () => {
     await new Promise((resolve) => setTimeout(resolve, 350));
     expect(store.dispatch).toHaveBeenCalledWith(TriageQueueActions.filtersChanged({ filters: { q: '077' } }));
     expect(store.dispatch).not.toHaveBeenCalledWith(TriageQueueActions.filtersChanged({ filters: { q: '07' } }));
+  });
+
+  it('shows the queue\'s count as the store words it (a lower bound past the server\'s cap)', () => {
+    expect(element().querySelector('.count[role="status"]')?.textContent?.trim()).toBe('1,000+ requests');
   });
 
   it('keeps only the visible rows in the DOM with 10,000 requests', async () => {

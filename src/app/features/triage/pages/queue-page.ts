@@ -60,7 +60,7 @@ export class QueuePage {
   protected readonly isManager = computed(() => this.user()?.role === 'manager');
   protected readonly requests = this.store.selectSignal(requestsFeature.selectAllRequests);
   protected readonly filters = this.store.selectSignal(requestsFeature.selectFilters);
-  protected readonly total = this.store.selectSignal(requestsFeature.selectTotal);
+  protected readonly countLabel = this.store.selectSignal(requestsFeature.selectCountLabel);
   protected readonly listStatus = this.store.selectSignal(requestsFeature.selectListStatus);
   protected readonly listError = this.store.selectSignal(requestsFeature.selectListError);
   protected readonly pageLoading = this.store.selectSignal(requestsFeature.selectPageLoading);

@@ -103,6 +103,35 @@ describe('requests feature', () => {
     expect(state.ids).toEqual(['a', 'b']);
   });
 
+  describe('past the server\'s counting cap', () => {
+    const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => summaryFixture({ id: `r${String(from + i).padStart(4, '0')}` }));
+    const capped = (items: ReturnType<typeof rows>) => ({ items, total: 1000, totalCapped: true });
+
+    it('shows the count as a lower bound and keeps offering more pages', () => {
+      const state = reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: capped(rows(0, 100)) }));
+      expect(requestsFeature.selectCountLabel.projector(state.total, state.totalCapped)).toBe('1,000+ requests');
+      expect(requestsFeature.selectHasMore.projector(100, state.total, state.totalCapped)).toBeTrue();
+    });
+
+    it('keeps the lower bound true as pages load beyond it, and ends with the real count once a page comes back empty', () => {
+      let state = reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: capped(rows(0, 100)) }));
+      for (let offset = 100; offset < 1200; offset += 100) state = reducer(state, RequestsApiActions.pageLoaded({ page: capped(rows(offset, 100)), offset }));
+      state = reducer(state, RequestsApiActions.pageLoaded({ page: capped(rows(1200, 34)), offset: 1200 }));
+      expect([state.ids.length, state.total, state.totalCapped]).toEqual([1234, 1234, true]);
+      expect(requestsFeature.selectCountLabel.projector(state.total, state.totalCapped)).toBe('1,234+ requests');
+      state = reducer(state, RequestsApiActions.pageLoaded({ page: capped([]), offset: 1234 }));
+      expect([state.total, state.totalCapped]).toEqual([1234, false]);
+      expect(requestsFeature.selectCountLabel.projector(state.total, state.totalCapped)).toBe('1,234 requests');
+      expect(requestsFeature.selectHasMore.projector(1234, state.total, state.totalCapped)).toBeFalse();
+    });
+
+    it('counts exactly below the cap, as before', () => {
+      const state = reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: { items: rows(0, 1), total: 1, totalCapped: false } }));
+      expect(requestsFeature.selectCountLabel.projector(state.total, state.totalCapped)).toBe('1 request');
+      expect(requestsFeature.selectHasMore.projector(1, state.total, state.totalCapped)).toBeFalse();
+    });
+  });
+
   it('keeps the panel open on a stale write and offers the fresh copy without forcing it', () => {
     const detail = detailFixture({ id: 'a', version: 2 });
     let state = reducer(loaded([summaryFixture({ id: 'a', version: 2 })]), RequestDetailActions.opened({ id: 'a' }));
@@ -128,8 +157,8 @@ describe('requests feature', () => {
 
   describe('selectors', () => {
     it('knows when more pages are waiting on the server', () => {
-      expect(requestsFeature.selectHasMore.projector(100, 250)).toBeTrue();
-      expect(requestsFeature.selectHasMore.projector(250, 250)).toBeFalse();
+      expect(requestsFeature.selectHasMore.projector(100, 250, false)).toBeTrue();
+      expect(requestsFeature.selectHasMore.projector(250, 250, false)).toBeFalse();
     });
 
     it('names who changed the request last, for the stale-write message', () => {

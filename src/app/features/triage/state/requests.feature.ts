@@ -23,6 +23,8 @@ export interface RequestsState extends EntityState<RequestSummary> {
   filters: QueueFilters;
   /** How many requests match on the server; more pages load as the user scrolls. */
   total: number;
+  /** The server stopped counting at its cap: `total` is a lower bound ("1,000+"). */
+  totalCapped: boolean;
   listStatus: LoadStatus;
   listError: string | null;
   pageLoading: boolean;
@@ -66,6 +68,7 @@ const idleWrite: WriteState = { write: null, status: 'idle', error: null, latest
 export const initialRequestsState: RequestsState = requestsAdapter.getInitialState({
   filters: DEFAULT_FILTERS,
   total: 0,
+  totalCapped: false,
   listStatus: 'idle',
   listError: null,
   pageLoading: false,
@@ -129,6 +132,7 @@ export const requestsFeature = createFeature({
       requestsAdapter.setAll(page.items, {
         ...state,
         total: page.total,
+        totalCapped: !!page.totalCapped,
         listStatus: 'loaded',
         pageLoading: false,
         claimErrors: {},
@@ -136,8 +140,14 @@ export const requestsFeature = createFeature({
       })),
     on(RequestsApiActions.queueLoadFailed, (state, { error }): RequestsState => ({ ...state, listStatus: 'failed', listError: error.message })),
     on(TriageQueueActions.nextPageRequested, (state): RequestsState => ({ ...state, pageLoading: true })),
-    on(RequestsApiActions.pageLoaded, (state, { page }): RequestsState =>
-      requestsAdapter.upsertMany(page.items, { ...state, total: page.total, pageLoading: false })),
+    on(RequestsApiActions.pageLoaded, (state, { page }): RequestsState => {
+      const next = requestsAdapter.upsertMany(page.items, { ...state, pageLoading: false });
+      // Past the server's counting cap, an empty page is how the end shows: then the list is complete.
+      const complete = !!page.totalCapped && page.items.length === 0;
+      return complete
+        ? { ...next, total: next.ids.length, totalCapped: false }
+        : { ...next, total: page.totalCapped ? Math.max(page.total, next.ids.length) : page.total, totalCapped: !!page.totalCapped };
+    }),
     on(RequestsApiActions.pageLoadFailed, (state): RequestsState => ({ ...state, pageLoading: false })),
     on(TriageQueueActions.rowFocused, (state, { id }): RequestsState => ({ ...state, focusedId: id })),
 
@@ -225,14 +235,17 @@ export const requestsFeature = createFeature({
       return { ...state, detail: latest, detailStatus: 'loaded', writeState: idleWrite };
     }),
   ),
-  extraSelectors: ({ selectRequestsState, selectEntities, selectFocusedId, selectTotal: selectServerTotal, selectWriteState, selectFilters }) => {
+  extraSelectors: ({ selectRequestsState, selectEntities, selectFocusedId, selectTotal: selectServerTotal, selectTotalCapped, selectWriteState, selectFilters }) => {
     const { selectAll, selectTotal } = requestsAdapter.getSelectors(selectRequestsState);
     return {
       /** The adapter keeps the default order as rows arrive; another chosen order sorts a copy. */
       selectAllRequests: createSelector(selectAll, selectFilters, (all, filters) =>
         filters.sort === 'priority' ? all : [...all].sort(OTHER_ORDERS[filters.sort])),
       selectLoadedCount: selectTotal,
-      selectHasMore: createSelector(selectTotal, selectServerTotal, (loaded, total) => loaded < total),
+      selectHasMore: createSelector(selectTotal, selectServerTotal, selectTotalCapped, (loaded, total, capped) => capped || loaded < total),
+      /** The header's count: "1,234 requests", or "1,000+ requests" past the server's counting cap. */
+      selectCountLabel: createSelector(selectServerTotal, selectTotalCapped, (total, capped) =>
+        `${total.toLocaleString('en-GB')}${capped ? '+' : ''} ${total === 1 && !capped ? 'request' : 'requests'}`),
       selectFocusedRequest: createSelector(selectEntities, selectFocusedId, (entities, id) => (id ? entities[id] ?? null : null)),
       selectEmergencyCount: createSelector(selectAll, (all) => all.filter((r) => r.priority === 'emergency' && r.status !== 'closed').length),
       /** Who last changed the request, for the "someone else changed it" message after a 412. */

@@ -1,0 +1,173 @@
+/**
+ * Group commit for the arrival of new requests on SQLite.
+ *
+ * SQLite has one writer and, with `synchronous=FULL`, every COMMIT waits for the disk. A burst of
+ * new requests (a clinic's website after an advert; figure 7 of the bench sends 100 a second) then
+ * queues behind one fsync each. Here the writes that arrive while the previous batch is being
+ * written are run together in ONE transaction, each inside its own savepoint, and committed with
+ * one fsync. Every caller is answered only after that COMMIT has returned, so an acknowledged
+ * request is on disk exactly as before (the kill -9 figure and crash tests hold it to that).
+ *
+ *  - A job that throws is rolled back to its savepoint and its caller gets the error; the others in
+ *    the batch carry on and commit.
+ *  - A COMMIT that fails acknowledges nobody: nothing of the batch is stored, and each of its jobs
+ *    is run again alone, so one job whose change the database refuses only at commit (a deferred
+ *    constraint) cannot take its neighbours down with it.
+ *  - A busy database or a reference that collided is tried again, as `inTransaction` does.
+ *
+ * PostgreSQL commits concurrent transactions on its own connections (and groups their WAL flushes
+ * itself), so there each job is simply its own transaction.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from './database';
+import { engineOf } from './engine';
+import { inTransaction, isTransientDbError } from './repositories/requests';
+
+type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+
+interface Job {
+  work: Work<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  attempts: number;
+  /** Its last batch failed at COMMIT: run it in a transaction of its own. */
+  alone: boolean;
+}
+
+/** A bound on one transaction's size, so a flood cannot hold the connection for long. */
+export const MAX_BATCH = 50;
+const ATTEMPTS = 6;
+
+class GroupCommitter {
+  private readonly queue: Job[] = [];
+  private draining = false;
+  /** Set when jobs were put back after a busy database: the next batch waits a little first. */
+  private busy = 0;
+  /** Transactions committed and jobs in them, for tests and profiling. */
+  readonly stats = { commits: 0, jobs: 0 };
+
+  constructor(private readonly db: Db) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject, attempts: 0, alone: false });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length) {
+        if (this.busy) {
+          // Another process holds the database: give it a moment, as inTransaction does.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * this.busy));
+        }
+        // better-sqlite3 is synchronous: a transaction runs from BEGIN to COMMIT without ever letting
+        // the event loop read a socket. Yielding once to the I/O phase lets every request that arrived
+        // meanwhile (during the last fsync, say) reach this queue before the batch is taken.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.batch();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** One transaction: everything queued when the connection became free (a failed-commit job alone). */
+  private async batch(): Promise<void> {
+    const trx = await this.db.startTransaction().execute().catch((error: unknown) => error as Error);
+    if (trx instanceof Error) {
+      const waiting = this.queue.splice(0);
+      for (const job of waiting) job.attempts++;
+      this.retryOrReject(waiting, trx);
+      return;
+    }
+    this.busy = 0;
+    // Taken only now: the writes that arrived while we waited for the connection join this commit.
+    const first = this.queue.findIndex((job) => job.alone);
+    const batch = first === 0 ? this.queue.splice(0, 1) : this.queue.splice(0, Math.min(MAX_BATCH, first === -1 ? this.queue.length : first));
+    const done: { job: Job; value: unknown }[] = [];
+    let broken: unknown = null;
+    for (const [index, job] of batch.entries()) {
+      job.attempts++;
+      try {
+        await sql`savepoint job`.execute(trx);
+      } catch (error) {
+        broken = error;
+        this.retryOrReject(batch.slice(index), error);
+        break;
+      }
+      try {
+        const value = await job.work(trx);
+        await sql`release savepoint job`.execute(trx);
+        done.push({ job, value });
+      } catch (error) {
+        try {
+          await sql`rollback to savepoint job`.execute(trx);
+          await sql`release savepoint job`.execute(trx);
+        } catch (rollbackError) {
+          // The transaction itself is gone (SQLite rolls back the whole of it on some I/O errors).
+          broken = rollbackError;
+          this.retryOrReject(batch.slice(index + 1), rollbackError);
+          this.retryOrReject([job], error);
+          break;
+        }
+        this.retryOrReject([job], error);
+      }
+    }
+    if (broken) {
+      await trx.rollback().execute().catch(() => undefined);
+      this.retryOrReject(done.map((d) => d.job), broken);
+      return;
+    }
+    try {
+      await trx.commit().execute();
+    } catch (error) {
+      await trx.rollback().execute().catch(() => undefined);
+      if (done.length > 1 && !isTransientDbError(error)) {
+        // Which job's change the database refused is unknown: each tries again on its own.
+        for (const { job } of done) { job.alone = true; job.attempts--; }
+        this.queue.unshift(...done.map((d) => d.job));
+      } else {
+        this.retryOrReject(done.map((d) => d.job), error);
+      }
+      return;
+    }
+    this.stats.commits++;
+    this.stats.jobs += done.length;
+    // Durable now: only here does any caller hear that its write succeeded.
+    for (const { job, value } of done) job.resolve(value);
+  }
+
+  private retryOrReject(jobs: Job[], error: unknown): void {
+    const again = jobs.filter((job) => isTransientDbError(error) && job.attempts < ATTEMPTS);
+    for (const job of jobs) if (!again.includes(job)) job.reject(error);
+    if (again.length) {
+      this.queue.unshift(...again);
+      this.busy = Math.max(...again.map((job) => job.attempts));
+    }
+  }
+}
+
+const committers = new WeakMap<Db, GroupCommitter>();
+
+function committerFor(db: Db): GroupCommitter {
+  let committer = committers.get(db);
+  if (!committer) committers.set(db, (committer = new GroupCommitter(db)));
+  return committer;
+}
+
+/**
+ * Runs `work` in a transaction and resolves once it has committed durably, sharing the commit
+ * with the other writes waiting for the SQLite connection (see above). `work` must be safe to run
+ * again from the start: it may be, after a busy database or a commit that failed.
+ */
+export function inGroupCommit<T>(db: Db, work: Work<T>): Promise<T> {
+  return engineOf(db) === 'sqlite' ? committerFor(db).run(work) : inTransaction(db, work);
+}
+
+/** How many commits and jobs a database's group committer has made (tests and profiling). */
+export function groupCommitStats(db: Db): { commits: number; jobs: number } {
+  return { ...committerFor(db).stats };
+}
