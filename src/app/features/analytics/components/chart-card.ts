@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import type { ChartConfiguration } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
+import { RenderSteps } from '../../../core/render/render-steps';
 import { type DataTable, tableCsv } from '../model/charts';
 
 let nextId = 0;
@@ -35,6 +36,16 @@ export class ChartCard {
   protected readonly view = signal<'chart' | 'table'>('chart');
   protected readonly headingId = `cd-chart-card-${nextId++}`;
   protected readonly chartLabel = computed(() => `${this.heading()}: chart. Choose Table to read the numbers.`);
+  /**
+   * chart.js lays out and paints a canvas synchronously when it is created; each card's chart is
+   * created in a task of its own after the first paint (the box keeps its height meanwhile).
+   */
+  protected readonly chartDrawn = signal(false);
+
+  constructor() {
+    const drop = inject(RenderSteps).add(() => this.chartDrawn.set(true));
+    inject(DestroyRef).onDestroy(drop);
+  }
 
   protected download(): void {
     // The byte-order mark makes Excel read the file as UTF-8 (labels use en dashes and arrows).

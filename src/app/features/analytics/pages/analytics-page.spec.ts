@@ -1,4 +1,4 @@
-import { provideZonelessChangeDetection } from '@angular/core';
+import { provideZonelessChangeDetection, type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
@@ -8,6 +8,8 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { provideCharts } from 'ng2-charts';
+import { RenderSteps } from '../../../core/render/render-steps';
+import { ManualRenderSteps } from '../../../testing/manual-render-steps';
 import { ANALYTICS_CHART_PARTS } from '../analytics.routes';
 import { chartTheme, requestsPerDayChart, tableCsv } from '../model/charts';
 import { presetRange, ukToday } from '../model/date-range';
@@ -17,13 +19,14 @@ import { analyticsFixture, emptyAnalytics, FILTERS, mockRootState } from '../tes
 import { AnalyticsPage } from './analytics-page';
 
 describe('AnalyticsPage', () => {
-  async function setUp(analytics: Partial<AnalyticsState> = {}) {
+  async function setUp(analytics: Partial<AnalyticsState> = {}, providers: Provider[] = []) {
     TestBed.configureTestingModule({
       providers: [
         provideZonelessChangeDetection(),
         provideMockStore({ initialState: mockRootState(analytics) }),
         provideCharts({ registerables: ANALYTICS_CHART_PARTS }),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        ...providers,
       ],
     });
     const store = TestBed.inject(MockStore);
@@ -54,6 +57,24 @@ describe('AnalyticsPage', () => {
     expect(tiles[1]).toContain('1 h 25 min');
     expect(tiles[1]).toContain('counting opening hours only');
     expect(element.querySelector('.scope')?.textContent).toContain('2 Nov 2026 to 4 Nov 2026 · Bath, Bristol');
+    expect(element.querySelectorAll('canvas').length).toBe(8);
+  });
+
+  it('draws each chart in a step of its own after the first paint, in a box that already has its height', async () => {
+    const steps = new ManualRenderSteps();
+    const { fixture, element } = await setUp({}, [{ provide: RenderSteps, useValue: steps }]);
+    const boxes = Array.from(element.querySelectorAll<HTMLElement>('cd-chart-card .chart'));
+    expect(boxes.length).toBe(8);
+    expect(boxes.map((b) => b.getBoundingClientRect().height)).toEqual([280, 280, 280, 280, 280, 260, 280, 280]);
+    expect(element.querySelectorAll('canvas').length).toBe(0);
+    // One step per card, the heat map's included (it has no chart.js canvas).
+    expect(steps.waiting).toBe(9);
+    steps.run(1);
+    await fixture.whenStable();
+    expect(element.querySelectorAll('canvas').length).toBe(1);
+    expect(boxes[0]!.querySelector('canvas')).not.toBeNull();
+    steps.run();
+    await fixture.whenStable();
     expect(element.querySelectorAll('canvas').length).toBe(8);
   });
 

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { provideZonelessChangeDetection } from '@angular/core';
+import { provideZonelessChangeDetection, type Provider } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
@@ -8,14 +8,16 @@ import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { emptyExam, emptyFinding, type ExamContent } from '../../../../shared/exam';
 import type { Role } from '../../../../shared/roles';
+import { RenderSteps } from '../../../core/render/render-steps';
 import { sessionFixture } from '../../../testing/fixtures';
+import { ManualRenderSteps } from '../../../testing/manual-render-steps';
 import { DRAFT_STORAGE, LocalDrafts } from '../data/local-drafts';
 import { MemoryStorage, visitFixture } from '../testing/exam-fixtures';
 import type { Visit } from '../data/visits-api';
 import { initialExamState } from '../state/exam.feature';
 import { ExamPageActions } from '../state/exams.actions';
 import { initialProgressState } from '../state/progress.feature';
-import { AUTOSAVE_DEBOUNCE_MS, DERIVED_DEBOUNCE_MS, ExamPage } from './exam-page';
+import { AUTOSAVE_DEBOUNCE_MS, DERIVED_DEBOUNCE_MS, EXAM_SECTIONS, ExamPage } from './exam-page';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,7 +34,7 @@ describe('ExamPage', () => {
   let store: MockStore;
   let drafts: LocalDrafts;
 
-  async function create(visit: Visit, role: Role = 'chiropractor') {
+  async function create(visit: Visit, role: Role = 'chiropractor', providers: Provider[] = []) {
     await TestBed.configureTestingModule({
       imports: [ExamPage],
       providers: [
@@ -42,6 +44,7 @@ describe('ExamPage', () => {
         provideRouter([]),
         provideMockStore({ initialState: stateWith(visit, role) }),
         { provide: DRAFT_STORAGE, useValue: new MemoryStorage() },
+        ...providers,
       ],
     }).compileComponents();
     store = TestBed.inject(MockStore);
@@ -161,5 +164,71 @@ describe('ExamPage', () => {
     const keep = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatButtonHarness.with({ text: /Keep mine/ }));
     await keep.click();
     expect(store.dispatch).toHaveBeenCalledWith(ExamPageActions.keepMineClicked({ visitId: 'v1' }));
+  });
+
+  describe('drawing the sections below the first screen later', () => {
+    let steps: ManualRenderSteps;
+    const drawnSections = () => EXAM_SECTIONS.map((s) => s.id).filter((id) => !el().querySelector(`section#${id} .not-drawn`));
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 50 && !what(); i++) await wait(10);
+    };
+
+    async function createWithSteps(visit: Visit, role: Role = 'chiropractor') {
+      steps = new ManualRenderSteps();
+      await create(visit, role, [{ provide: RenderSteps, useValue: steps }]);
+    }
+
+    it('draws the first section with the page and the others one step each, keeping the whole form', async () => {
+      await createWithSteps(visitFixture({ content: withFinding() }));
+      expect(drawnSections()).toEqual(['cramp']);
+      expect(el().querySelectorAll('section.card h2').length).withContext('every heading is there at once').toBe(EXAM_SECTIONS.length);
+      // Sign checks read the whole form: the finding's two gaps count before its section is drawn.
+      expect(el().querySelector('.section-nav a[href="#sign"] .badge')?.textContent).toBe('2');
+      expect(steps.waiting).toBe(EXAM_SECTIONS.length - 1);
+
+      steps.run(1);
+      await fixture.whenStable();
+      expect(drawnSections()).toEqual(['cramp', 'body']);
+      steps.run();
+      await fixture.whenStable();
+      expect(drawnSections()).toEqual(EXAM_SECTIONS.map((s) => s.id));
+      expect(el().querySelector<HTMLTextAreaElement>('#exam-soap-subjective')).not.toBeNull();
+    });
+
+    it('draws a section at once when its link is followed, and moves focus there', async () => {
+      await createWithSteps(visitFixture());
+      el().querySelector<HTMLAnchorElement>('.section-nav a[href="#outcomes"]')!.click();
+      await until(() => document.activeElement?.id === 'outcomes');
+      expect(document.activeElement?.id).toBe('outcomes');
+      expect(el().querySelector('#outcomes cd-outcomes-section')).not.toBeNull();
+      // The ones above are drawn too, so the section does not move once reached; the one below waits.
+      expect(drawnSections()).toEqual(['cramp', 'body', 'findings', 'neuro', 'screen', 'soap', 'outcomes']);
+    });
+
+    it('follows a link to a field in a section not drawn yet to the field itself', async () => {
+      await createWithSteps(visitFixture());
+      store.setState({
+        ...stateWith(visitFixture()),
+        exam: { ...stateWith(visitFixture()).exam, saveStatus: 'invalid', saveError: { status: 400, code: 'invalid', message: 'Invalid', fields: { 'content.soap.plan': 'Too long.' } } },
+      });
+      await fixture.whenStable();
+      expect(el().querySelector('#exam-soap-plan')).toBeNull();
+      el().querySelector<HTMLAnchorElement>('.banner.warn a')!.click();
+      await until(() => document.activeElement?.id === 'exam-soap-plan');
+      expect(document.activeElement?.id).toBe('exam-soap-plan');
+    });
+
+    it('draws every section before the page is printed', async () => {
+      await createWithSteps(visitFixture());
+      window.dispatchEvent(new Event('beforeprint'));
+      // No waiting: the browser lays the page out for paper straight after the event.
+      expect(drawnSections()).toEqual(EXAM_SECTIONS.map((s) => s.id));
+    });
+
+    it('drops the steps not run yet when the page closes', async () => {
+      await createWithSteps(visitFixture());
+      fixture.destroy();
+      expect(steps.waiting).toBe(0);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import {
-  ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked,
+  afterNextRender, ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, DestroyRef, effect, inject, Injector, input, signal, untracked,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
@@ -17,6 +17,7 @@ import {
   type BodyMark, type CrampSite, type ExamContent, type Side,
 } from '../../../../shared/exam';
 import { authFeature } from '../../../core/auth/auth.feature';
+import { RenderSteps } from '../../../core/render/render-steps';
 import { AddendaPanel } from '../components/addenda-panel/addenda-panel';
 import { AlertsPanel } from '../components/alerts-panel/alerts-panel';
 import { BodyChart, type CrampSiteMarked } from '../components/body-chart/body-chart';
@@ -55,11 +56,23 @@ export const EXAM_SECTIONS = [
   { id: 'outcomes', title: 'Outcome scores' },
   { id: 'sign', title: 'Sign' },
 ] as const;
+type SectionId = (typeof EXAM_SECTIONS)[number]['id'];
+
+/**
+ * Sections drawn with the page: what a desktop window shows first (the cramp profile reaches below
+ * 940 px). The others follow one per task (RenderSteps); the form model is always whole, only the
+ * controls of the sections not drawn yet wait.
+ */
+export const SECTIONS_DRAWN_FIRST = 1;
 
 /** Where a JSON Pointer's top-level part lives on the page, for links to fields not on screen. */
-const SECTION_OF: Record<string, string> = {
+const SECTION_OF: Record<string, SectionId> = {
   crampProfile: 'cramp', bodyChart: 'body', findings: 'findings', neuro: 'neuro', screen: 'screen', soap: 'soap', outcomes: 'outcomes',
 };
+
+function sectionIndex(id: SectionId): number {
+  return EXAM_SECTIONS.findIndex((s) => s.id === id);
+}
 
 /**
  * The exam form for one visit (/visits/:visitId). Container: reads the store, dispatches, and
@@ -75,13 +88,19 @@ const SECTION_OF: Record<string, string> = {
   templateUrl: './exam-page.html',
   styleUrl: './exam-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(window:beforeunload)': 'onBeforeUnload($event)', '(window:online)': 'online.set(true)', '(window:offline)': 'online.set(false)' },
+  host: {
+    '(window:beforeunload)': 'onBeforeUnload($event)', '(window:online)': 'online.set(true)', '(window:offline)': 'online.set(false)',
+    '(window:beforeprint)': 'drawAllNow()',
+  },
 })
 export class ExamPage implements HasUnsentChanges {
   private readonly store = inject(Store);
   private readonly drafts = inject(LocalDrafts);
   private readonly dialog = inject(MatDialog);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly changeDetector = inject(ChangeDetectorRef);
+  private readonly renderSteps = inject(RenderSteps);
 
   /** From the route (:visitId). */
   readonly visitId = input.required<string>();
@@ -196,6 +215,11 @@ export class ExamPage implements HasUnsentChanges {
     return v ? DAY.format(new Date(v.visitDate + 'T00:00:00Z')) : '';
   });
 
+  /** How many sections, in page order, have their controls drawn. */
+  private readonly drawnCount = signal(SECTIONS_DRAWN_FIRST);
+  private drawingScheduled = false;
+  private readonly dropDrawingSteps: (() => void)[] = [];
+
   private readonly changed$ = new Subject<ExamForm>();
   private writeQueued = false;
 
@@ -246,7 +270,10 @@ export class ExamPage implements HasUnsentChanges {
       this.store.dispatch(form.invalid ? ExamPageActions.draftHeld({ visitId }) : ExamPageActions.draftChanged({ visitId }));
     });
 
-    destroyRef.onDestroy(() => this.store.dispatch(ExamPageActions.closed()));
+    destroyRef.onDestroy(() => {
+      for (const drop of this.dropDrawingSteps) drop();
+      this.store.dispatch(ExamPageActions.closed());
+    });
   }
 
   private rebuild(content: ExamContent | null): void {
@@ -255,6 +282,7 @@ export class ExamPage implements HasUnsentChanges {
       this.content.set(null);
       return;
     }
+    this.scheduleDrawing();
     const form = buildExamForm(content);
     if (this.readonly()) form.disable({ emitEvent: false });
     this.form.set(form);
@@ -267,6 +295,43 @@ export class ExamPage implements HasUnsentChanges {
     this.crampSides.set(this.sidesOf(form));
     this.formInvalid.set(form.invalid);
     this.localRev.set(this.drafts.read(this.visitId())?.rev ?? 0);
+  }
+
+  /** The first form to show queues the sections below the first screen, one step each. */
+  private scheduleDrawing(): void {
+    if (this.drawingScheduled) return;
+    this.drawingScheduled = true;
+    for (let n = SECTIONS_DRAWN_FIRST + 1; n <= EXAM_SECTIONS.length; n++) {
+      this.dropDrawingSteps.push(this.renderSteps.add(() => this.drawThrough(n)));
+    }
+  }
+
+  protected drawn(id: SectionId): boolean {
+    return sectionIndex(id) < this.drawnCount();
+  }
+
+  private drawThrough(count: number): void {
+    this.drawnCount.update((drawn) => Math.max(drawn, count));
+  }
+
+  /** Printing cannot wait for the next task: draw every section before the page is laid out for paper. */
+  protected drawAllNow(): void {
+    if (this.drawnCount() >= EXAM_SECTIONS.length) return;
+    this.drawThrough(EXAM_SECTIONS.length);
+    this.changeDetector.detectChanges();
+  }
+
+  /**
+   * Runs `then` once `id` and every section above it are drawn: a link into a section not drawn yet
+   * draws it first (and those above, so it does not move once it is reached).
+   */
+  private whenDrawn(id: SectionId, then: () => void): void {
+    if (this.drawn(id)) {
+      then();
+      return;
+    }
+    this.drawThrough(sectionIndex(id) + 1);
+    afterNextRender(then, { injector: this.injector });
   }
 
   /** Every change goes to this browser's storage first; several changes in one task are written once. */
@@ -344,16 +409,22 @@ export class ExamPage implements HasUnsentChanges {
     this.store.dispatch(ExamPageActions.addendumSubmitted({ visitId: this.visitId(), text }));
   }
 
-  protected jump(event: Event, id: string): void {
+  protected jump(event: Event, id: SectionId): void {
     event.preventDefault();
-    const el = this.document.getElementById(id);
-    el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    el?.focus({ preventScroll: true });
+    this.whenDrawn(id, () => {
+      const el = this.document.getElementById(id);
+      el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      el?.focus({ preventScroll: true });
+    });
   }
 
   /** Follows a JSON Pointer to its control; an element not on screen falls back to its section. */
   protected goTo(path: string): void {
     const parts = path.split('/').filter((p) => p !== '');
+    this.whenDrawn(SECTION_OF[parts[0] ?? ''] ?? 'sign', () => this.focusField(parts));
+  }
+
+  private focusField(parts: string[]): void {
     for (let n = parts.length; n > 0; n--) {
       const el = this.document.getElementById(fieldElementId('/' + parts.slice(0, n).join('/')));
       if (el) {
