@@ -28,10 +28,18 @@ export function uniqueTag(): string {
   return out[0]!.toUpperCase() + out.slice(1);
 }
 
-/** A UK mobile in the Ofcom drama range, unique enough for one run. */
+const phonesGiven = new Set<string>();
+
+/**
+ * A UK mobile in the Ofcom drama range that no other call in this test process has been given:
+ * two random draws once collided, and "correcting" a number to itself rightly changes nothing.
+ */
 export function uniquePhone(): string {
-  const tail = String(Math.floor(Math.random() * 900) + 100);
-  return `07700 901${tail}`;
+  let phone: string;
+  do phone = `07700 901${String(Math.floor(Math.random() * 900) + 100)}`;
+  while (phonesGiven.has(phone));
+  phonesGiven.add(phone);
+  return phone;
 }
 
 /**
