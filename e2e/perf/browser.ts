@@ -6,7 +6,6 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
 import { fmt, median, percentile, ROOT, type Row, type Server, type Session, signIn, sleep } from './lib';
 import { DEMO_PASSWORD, MANAGER } from './seed';
 
-
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 }

@@ -257,7 +257,7 @@ export const QueuePageSchema = Type.Object({
   /** How many requests match, counted up to QUEUE_COUNT_CAP; when `totalCapped`, at least this many. */
   total: Type.Integer({ minimum: 0 }),
   /** True when more than QUEUE_COUNT_CAP match: `total` is then the cap, a lower bound ("1,000+"). */
-  totalCapped: Type.Optional(Type.Boolean()),
+  totalCapped: Type.Boolean(),
 });
 export type QueuePage = Static<typeof QueuePageSchema>;
 

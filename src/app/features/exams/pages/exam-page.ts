@@ -217,7 +217,7 @@ export class ExamPage implements HasUnsentChanges {
 
   /** How many sections, in page order, have their controls drawn. */
   private readonly drawnCount = signal(SECTIONS_DRAWN_FIRST);
-  private drawingScheduled = false;
+  /** The queued drawing steps (each drops its step), filled when the first form shows. */
   private readonly dropDrawingSteps: (() => void)[] = [];
 
   private readonly changed$ = new Subject<ExamForm>();
@@ -299,8 +299,7 @@ export class ExamPage implements HasUnsentChanges {
 
   /** The first form to show queues the sections below the first screen, one step each. */
   private scheduleDrawing(): void {
-    if (this.drawingScheduled) return;
-    this.drawingScheduled = true;
+    if (this.dropDrawingSteps.length) return;
     for (let n = SECTIONS_DRAWN_FIRST + 1; n <= EXAM_SECTIONS.length; n++) {
       this.dropDrawingSteps.push(this.renderSteps.add(() => this.drawThrough(n)));
     }

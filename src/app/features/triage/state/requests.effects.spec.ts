@@ -44,7 +44,7 @@ describe('requests effects', () => {
 
   it('fetches the row of a request announced by a live event, without an audited full read', async () => {
     const request = emergencyDetail({ id: 'r-live' });
-    api.list.and.returnValue(of({ items: [toSummary(request)], total: 1 }));
+    api.list.and.returnValue(of({ items: [toSummary(request)], total: 1, totalCapped: false }));
     const result = firstValueFrom(liveRequestChanges(live, store, api));
     changes.next({ type: 'request.created', id: 'r-live', centreId: 'c1', version: 1, at: '2026-11-26T10:00:00Z' });
     expect(await result).toEqual(RequestsLiveActions.requestChanged({ request: toSummary(request) }));
@@ -55,7 +55,7 @@ describe('requests effects', () => {
   it('reads a burst of live events with one request, each id once', async () => {
     const a = summaryFixture({ id: 'burst-a' });
     const b = summaryFixture({ id: 'burst-b' });
-    api.list.and.returnValue(of({ items: [b, a], total: 2 }));
+    api.list.and.returnValue(of({ items: [b, a], total: 2, totalCapped: false }));
     const result = firstValueFrom(liveRequestChanges(live, store, api).pipe(take(3), toArray()));
     for (const id of ['burst-a', 'burst-b', 'burst-a', 'burst-gone']) {
       changes.next({ type: 'request.changed', id, version: 2, at: '2026-11-26T10:00:00Z' });
@@ -69,14 +69,14 @@ describe('requests effects', () => {
   });
 
   it('takes a request off the list when the user can no longer see it', async () => {
-    api.list.and.returnValue(of({ items: [], total: 0 }));
+    api.list.and.returnValue(of({ items: [], total: 0, totalCapped: false }));
     const result = firstValueFrom(liveRequestChanges(live, store, api));
     changes.next({ type: 'request.changed', id: 'r-moved', version: 2, at: '2026-11-26T10:00:00Z' });
     expect(await result).toEqual(RequestsLiveActions.requestLeft({ id: 'r-moved' }));
   });
 
   it('takes a request off the list when it no longer matches the filters', async () => {
-    api.list.and.returnValue(of({ items: [toSummary(detailFixture({ id: 'r-closed', status: 'closed', outcome: 'booked' }))], total: 1 }));
+    api.list.and.returnValue(of({ items: [toSummary(detailFixture({ id: 'r-closed', status: 'closed', outcome: 'booked' }))], total: 1, totalCapped: false }));
     const result = firstValueFrom(liveRequestChanges(live, store, api));
     changes.next({ type: 'request.changed', id: 'r-closed', version: 4, at: '2026-11-26T10:00:00Z' });
     expect(await result).toEqual(RequestsLiveActions.requestLeft({ id: 'r-closed' }));
@@ -86,7 +86,7 @@ describe('requests effects', () => {
     store.overrideSelector(requestsFeature.selectDetailId, 'r-open');
     store.refreshState();
     const request = detailFixture({ id: 'r-open', version: 7 });
-    api.list.and.returnValue(of({ items: [toSummary(request)], total: 1 }));
+    api.list.and.returnValue(of({ items: [toSummary(request)], total: 1, totalCapped: false }));
     api.get.and.returnValue(of(request));
     const result = firstValueFrom(liveRequestChanges(live, store, api).pipe(take(2), toArray()));
     changes.next({ type: 'request.changed', id: 'r-open', version: 7, at: '2026-11-26T10:00:00Z' });
@@ -128,7 +128,7 @@ describe('requests effects', () => {
     store.overrideSelector(requestsFeature.selectFilters, { ...DEFAULT_FILTERS, kind: 'callback', q: ' 07700 ', overdue: true });
     store.overrideSelector(centreFeature.selectSelected, 'c9');
     store.refreshState();
-    const page = { items: [summaryFixture()], total: 1 };
+    const page = { items: [summaryFixture()], total: 1, totalCapped: false };
     api.list.and.returnValue(of(page));
     const action: Action = await firstValueFrom(loadQueue(of(TriageQueueActions.retryClicked()), store, api));
     expect(api.list).toHaveBeenCalledWith(jasmine.objectContaining({

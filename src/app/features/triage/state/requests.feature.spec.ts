@@ -7,7 +7,7 @@ const reducer = requestsFeature.reducer;
 const me = { id: 'u1', name: 'Sam Patel' };
 
 function loaded(items = [summaryFixture()], total = items.length): RequestsState {
-  return reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: { items, total } }));
+  return reducer(initialRequestsState, RequestsApiActions.queueLoaded({ page: { items, total, totalCapped: false } }));
 }
 
 /** The list as the page shows it (the projector, so other specs' overridden selectors cannot leak in). */
@@ -99,7 +99,7 @@ describe('requests feature', () => {
   it('appends the next page without duplicating rows', () => {
     const a = summaryFixture({ id: 'a' });
     const b = summaryFixture({ id: 'b', dueAt: '2026-11-26T12:00:00Z' });
-    const state = reducer(loaded([a], 2), RequestsApiActions.pageLoaded({ page: { items: [a, b], total: 2 }, offset: 1 }));
+    const state = reducer(loaded([a], 2), RequestsApiActions.pageLoaded({ page: { items: [a, b], total: 2, totalCapped: false }, offset: 1 }));
     expect(state.ids).toEqual(['a', 'b']);
   });
 

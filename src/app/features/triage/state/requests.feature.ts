@@ -132,7 +132,7 @@ export const requestsFeature = createFeature({
       requestsAdapter.setAll(page.items, {
         ...state,
         total: page.total,
-        totalCapped: !!page.totalCapped,
+        totalCapped: page.totalCapped,
         listStatus: 'loaded',
         pageLoading: false,
         claimErrors: {},
@@ -143,10 +143,10 @@ export const requestsFeature = createFeature({
     on(RequestsApiActions.pageLoaded, (state, { page }): RequestsState => {
       const next = requestsAdapter.upsertMany(page.items, { ...state, pageLoading: false });
       // Past the server's counting cap, an empty page is how the end shows: then the list is complete.
-      const complete = !!page.totalCapped && page.items.length === 0;
+      const complete = page.totalCapped && page.items.length === 0;
       return complete
         ? { ...next, total: next.ids.length, totalCapped: false }
-        : { ...next, total: page.totalCapped ? Math.max(page.total, next.ids.length) : page.total, totalCapped: !!page.totalCapped };
+        : { ...next, total: page.totalCapped ? Math.max(page.total, next.ids.length) : page.total, totalCapped: page.totalCapped };
     }),
     on(RequestsApiActions.pageLoadFailed, (state): RequestsState => ({ ...state, pageLoading: false })),
     on(TriageQueueActions.rowFocused, (state, { id }): RequestsState => ({ ...state, focusedId: id })),
