@@ -7,6 +7,7 @@ import { firstValueFrom, of, Subject, take, throwError, toArray } from 'rxjs';
 import { authFeature } from '../../../core/auth/auth.feature';
 import { centreFeature } from '../../../core/centre/centre.feature';
 import type { LiveChange, LiveEvents } from '../../../core/live/live-events';
+import type { QueuePage } from '../../../../shared/api/requests';
 import type { RequestsApi } from '../data/requests-api';
 import { detailFixture, emergencyDetail, summaryFixture } from '../testing/request-fixtures';
 import { DEFAULT_FILTERS } from './queue-filters';
@@ -52,20 +53,41 @@ describe('requests effects', () => {
     expect(api.get).not.toHaveBeenCalled();
   });
 
-  it('reads a burst of live events with one request, each id once', async () => {
-    const a = summaryFixture({ id: 'burst-a' });
+  it('reads a burst one read at a time: the first event at once, the ids announced meanwhile together in the next, each once', async () => {
+    const a1 = summaryFixture({ id: 'burst-a', version: 1 });
+    const a2 = summaryFixture({ id: 'burst-a', version: 2 });
     const b = summaryFixture({ id: 'burst-b' });
-    api.list.and.returnValue(of({ items: [b, a], total: 2, totalCapped: false }));
-    const result = firstValueFrom(liveRequestChanges(live, store, api).pipe(take(3), toArray()));
-    for (const id of ['burst-a', 'burst-b', 'burst-a', 'burst-gone']) {
+    const firstAnswer = new Subject<QueuePage>();
+    api.list.and.returnValues(firstAnswer, of({ items: [b, a2], total: 2, totalCapped: false }));
+    const result = firstValueFrom(liveRequestChanges(live, store, api).pipe(take(4), toArray()));
+    changes.next({ type: 'request.created', id: 'burst-a', version: 1, at: '2026-11-26T10:00:00Z' });
+    expect(api.list).toHaveBeenCalledOnceWith({ ids: ['burst-a'], limit: 1 });
+    // While that read is out: another request, burst-a changing again, and one that is gone.
+    for (const id of ['burst-b', 'burst-a', 'burst-gone']) {
       changes.next({ type: 'request.changed', id, version: 2, at: '2026-11-26T10:00:00Z' });
     }
+    expect(api.list).toHaveBeenCalledTimes(1);
+    firstAnswer.next({ items: [a1], total: 1, totalCapped: false });
+    firstAnswer.complete();
     expect(await result).toEqual([
-      RequestsLiveActions.requestChanged({ request: a }),
+      RequestsLiveActions.requestChanged({ request: a1 }),
       RequestsLiveActions.requestChanged({ request: b }),
+      RequestsLiveActions.requestChanged({ request: a2 }),
       RequestsLiveActions.requestLeft({ id: 'burst-gone' }),
     ]);
-    expect(api.list).toHaveBeenCalledOnceWith({ ids: ['burst-a', 'burst-b', 'burst-gone'], limit: 3 });
+    expect(api.list.calls.allArgs()).toEqual([
+      [{ ids: ['burst-a'], limit: 1 }],
+      [{ ids: ['burst-b', 'burst-a', 'burst-gone'], limit: 3 }],
+    ]);
+  });
+
+  it('keeps reading after a read fails: the next event brings its row', async () => {
+    const a = summaryFixture({ id: 'after-a' });
+    api.list.and.returnValues(throwError(() => new HttpErrorResponse({ status: 503 })), of({ items: [a], total: 1, totalCapped: false }));
+    const result = firstValueFrom(liveRequestChanges(live, store, api));
+    changes.next({ type: 'request.changed', id: 'lost', version: 2, at: '2026-11-26T10:00:00Z' });
+    changes.next({ type: 'request.changed', id: 'after-a', version: 1, at: '2026-11-26T10:00:00Z' });
+    expect(await result).toEqual(RequestsLiveActions.requestChanged({ request: a }));
   });
 
   it('takes a request off the list when the user can no longer see it', async () => {

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import {
-  bufferTime, catchError, concat, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, from, map, mergeMap, of, skip,
+  catchError, concat, concatMap, debounceTime, distinctUntilChanged, EMPTY, exhaustMap, filter, from, map, mergeMap, of, skip,
   switchMap, tap, withLatestFrom,
 } from 'rxjs';
 import { authFeature } from '../../../core/auth/auth.feature';
@@ -12,6 +12,7 @@ import { LiveEvents } from '../../../core/live/live-events';
 import { RequestsApi } from '../data/requests-api';
 import { matchesFilters, rememberFilters } from './queue-filters';
 import { queryFor } from './queue-query';
+import { readInTurns } from './read-in-turns';
 import {
   RequestDetailActions, RequestsApiActions, RequestsLiveActions, TriageQueueActions, WRITE_ACTIONS, writeOf,
 } from './requests.actions';
@@ -67,29 +68,24 @@ export const rememberQueueFilters = createEffect(
   { functional: true, dispatch: false },
 );
 
-/** Live events arriving within this long are refreshed with one read (a burst is 100 a second). */
-const LIVE_BATCH_MS = 150;
+/** Reads of live rows start at least this far apart: a burst (100 events a second) is painted in a few passes. */
+const LIVE_READ_GAP_MS = 400;
 /** The most ids the queue list takes at once (QueueQuerySchema). */
 const LIVE_BATCH_MAX = 200;
 
 /**
  * Live changes: the stream carries ids only, so fetch the rows and put each where it belongs.
- * The events of a short window are read together from the queue list (`?ids=`), which is not
- * an audited read; only the request open in the panel is read in full, because that user is
- * looking at it. Batches are read one after another, so a later answer never lands before an
- * earlier one.
+ * The rows are read from the queue list (`?ids=`), which is not an audited read; only the request
+ * open in the panel is read in full, because that user is looking at it. One read is out at a
+ * time and the next carries every id announced meanwhile, so a burst costs a few reads, not a
+ * queue of them, and a later answer never lands before an earlier one.
  */
 export const liveRequestChanges = createEffect(
   (live = inject(LiveEvents), store = inject(Store), api = inject(RequestsApi)) =>
     live.changes$.pipe(
       filter((change) => (change.type === 'request.created' || change.type === 'request.changed') && !!change.id),
-      bufferTime(LIVE_BATCH_MS),
-      filter((batch) => batch.length > 0),
-      mergeMap((batch) => {
-        const ids = [...new Set(batch.map((change) => change.id!))];
-        return Array.from({ length: Math.ceil(ids.length / LIVE_BATCH_MAX) }, (_, i) => ids.slice(i * LIVE_BATCH_MAX, (i + 1) * LIVE_BATCH_MAX));
-      }),
-      concatMap((ids) =>
+      map((change) => change.id!),
+      readInTurns((ids) =>
         api.list({ ids, limit: ids.length }).pipe(
           withLatestFrom(
             store.select(requestsFeature.selectFilters), store.select(centreFeature.selectSelected),
@@ -113,8 +109,7 @@ export const liveRequestChanges = createEffect(
           }),
           // The next event or a reconnect brings the rows again; nothing to show the user here.
           catchError(() => EMPTY),
-        ),
-      ),
+        ), { gapMs: LIVE_READ_GAP_MS, max: LIVE_BATCH_MAX }),
     ),
   { functional: true },
 );
