@@ -1,7 +1,5 @@
-import {
-  claimRequest, findRequestRow, inTransaction, insertRequest, listQueue, type NewRequestInput, queueFilter, queuePageQuery, toSummary,
-} from '../db/repositories/requests';
-import { createCentre, createStaff, createTestDb, ENGINES, type TestDb } from './helpers/test-app';
+import { findRequestRow, inTransaction, insertRequest, type NewRequestInput } from '../db/repositories/requests';
+import { createCentre, createTestDb, ENGINES, type TestDb } from './helpers/test-app';
 
 /*
  * insertRequest answers with the row it built instead of reading it back (one statement fewer on
@@ -28,21 +26,6 @@ for (const engine of ENGINES) {
         const history = await t.db.selectFrom('request_history').select(['seq', 'action']).where('request_id', '=', created.id).orderBy('seq').execute();
         expect(history.map((h) => [Number(h.seq), h.action])).toEqual(overrides.quarantineReason ? [[1, 'created'], [2, 'quarantined']] : [[1, 'created']]);
       }
-    });
-
-    it("is shown in the queue as from the whole row, though the queue's page reads only the columns a queue row shows", async () => {
-      const centre = await createCentre(t.db);
-      const holder = await createStaff(t.db, { role: 'receptionist', centreIds: [centre.id] });
-      const created = await inTransaction(t.db, (trx) => insertRequest(trx, input({ centreId: centre.id, name: 'Queue Shape', message: 'Numb leg and cannot pass water since this morning' })));
-      expect(await claimRequest(t.db, created.id, 1, holder.id, 15)).toBeTrue();
-      const now = new Date().toISOString();
-      const page = await listQueue(t.db, { q: 'Queue Shape' }, { userId: holder.id }, now);
-      expect(page.items).toEqual([toSummary((await findRequestRow(t.db, created.id))!, now)]);
-      expect(page.items[0]!.holder?.name).toBe(holder.name);
-      expect(page.items[0]!.redFlags.length).toBeGreaterThan(0);
-      const sql = queuePageQuery(t.db, queueFilter({}, { userId: holder.id }, now), {}).compile().sql;
-      expect(sql).not.toContain('"requests".*');
-      expect(sql).not.toContain('"matches"');
     });
   });
 }

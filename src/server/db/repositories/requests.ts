@@ -49,17 +49,7 @@ export function holdActive(row: Pick<RequestRow, 'holder_id' | 'hold_expires_at'
   return !!row.holder_id && (!row.hold_expires_at || row.hold_expires_at > now);
 }
 
-/** The columns a queue row shows (`toSummary` reads no others); the page selects only these. */
-const SUMMARY_COLUMNS = [
-  'id', 'reference', 'kind', 'source', 'name', 'phone', 'phone_e164', 'email', 'centre_id', 'message', 'priority', 'red_flags',
-  'flags_acknowledged_at', 'status', 'outcome', 'holder_id', 'held_at', 'hold_expires_at', 'received_at', 'due_at', 'first_contact_at',
-  'attempt_count', 'last_attempt_at', 'next_attempt_at', 'failed_attempt_count', 'match_kind', 'match_count', 'quarantined',
-  'quarantine_reason', 'version',
-] as const satisfies readonly (keyof RequestRow)[];
-
-export type SummaryRow = Pick<RequestRowWithNames, (typeof SUMMARY_COLUMNS)[number] | 'centre_name' | 'holder_name'>;
-
-export function toSummary(row: SummaryRow, now = nowIso()): RequestSummary {
+export function toSummary(row: RequestRowWithNames, now = nowIso()): RequestSummary {
   // Most rows carry no flags; skip parsing their empty list (a queue page builds 50 of these).
   const flags = row.red_flags === '[]' ? [] : JSON.parse(row.red_flags) as RedFlag[];
   const { preview, redFlags } = buildPreview(row.message, flags);
@@ -97,22 +87,19 @@ export function toSummary(row: SummaryRow, now = nowIso()): RequestSummary {
   };
 }
 
-/** The centre's and the holder's names (correlated sub-selects keep the statement on one table). */
-function names(eb: RequestsEb) {
-  return [
-    eb.selectFrom('centres').select('centres.name').whereRef('centres.id', '=', 'requests.centre_id').as('centre_name'),
-    eb.selectFrom('staff').select('staff.name').whereRef('staff.id', '=', 'requests.holder_id').as('holder_name'),
-  ];
-}
-
 function buildSelectWithNames(db: DbOrTrx) {
-  return db.selectFrom('requests').selectAll('requests').select(names);
+  return db.selectFrom('requests')
+    .selectAll('requests')
+    .select((eb) => [
+      eb.selectFrom('centres').select('centres.name').whereRef('centres.id', '=', 'requests.centre_id').as('centre_name'),
+      eb.selectFrom('staff').select('staff.name').whereRef('staff.id', '=', 'requests.holder_id').as('holder_name'),
+    ]);
 }
 
 /** Kysely builders are immutable: the shared head of every request read is built once per database (or transaction). */
 const selectsWithNames = new WeakMap<DbOrTrx, ReturnType<typeof buildSelectWithNames>>();
 
-/** A whole request row with the names beside its ids, in one statement. */
+/** Joins the centre and holder names in one statement (correlated sub-selects keep it one table). */
 function selectWithNames(db: DbOrTrx) {
   let select = selectsWithNames.get(db);
   if (!select) selectsWithNames.set(db, (select = buildSelectWithNames(db)));
@@ -487,14 +474,10 @@ export function queueTotal(counted: number): Pick<QueuePage, 'total' | 'totalCap
   return counted > QUEUE_COUNT_CAP ? { total: QUEUE_COUNT_CAP, totalCapped: true } : { total: counted, totalCapped: false };
 }
 
-/**
- * One page of the queue: only the columns a queue row shows, since building each row's object
- * costs per column (53 of them: a page of 50 all-column rows took ~1 ms of CPU, these ~0.6 ms).
- * The bench's raw baseline compiles this same query.
- */
-export function queuePageQuery(db: DbOrTrx, filter: ReturnType<typeof queueFilter>, page: Pick<QueueQuery, 'sort' | 'limit' | 'offset'>) {
-  let list = db.selectFrom('requests').select(SUMMARY_COLUMNS.map((column) => `requests.${column}` as const)).select(names).where(filter);
-  switch (page.sort ?? 'priority') {
+export async function listQueue(db: DbOrTrx, query: QueueQuery, scope: QueueScope, now = nowIso()): Promise<QueuePage> {
+  const filter = queueFilter(query, scope, now);
+  let list = selectWithNames(db).where(filter);
+  switch (query.sort ?? 'priority') {
     case 'priority':
       list = list.orderBy('requests.priority_rank').orderBy('requests.due_at').orderBy('requests.received_at');
       break;
@@ -508,14 +491,9 @@ export function queuePageQuery(db: DbOrTrx, filter: ReturnType<typeof queueFilte
       list = list.orderBy('requests.received_at');
       break;
   }
-  return list.orderBy('requests.id').limit(page.limit ?? 50).offset(page.offset ?? 0);
-}
-
-export async function listQueue(db: DbOrTrx, query: QueueQuery, scope: QueueScope, now = nowIso()): Promise<QueuePage> {
-  const filter = queueFilter(query, scope, now);
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
-  const rows = await queuePageQuery(db, filter, { sort: query.sort, limit, offset }).execute();
+  const rows = await list.orderBy('requests.id').limit(limit).offset(offset).execute();
   // A short page is the end of the list, so it tells the count itself (every live refresh by ids is one).
   const counted = rows.length < limit && (rows.length > 0 || offset === 0)
     ? offset + rows.length
