@@ -1,9 +1,9 @@
 /**
- * Group commit for the arrival of new requests on SQLite.
+ * Group commit on SQLite, for the writes that arrive in bursts: new requests and visit saves.
  *
  * SQLite has one writer and, with `synchronous=FULL`, every COMMIT waits for the disk. A burst of
- * new requests (a clinic's website after an advert; figure 7 of the bench sends 100 a second) then
- * queues behind one fsync each. Here the writes that arrive while the previous batch is being
+ * new requests (a clinic's website after an advert; figure 7 of the bench sends 100 a second), or
+ * the autosaves of every clinician's open exam, then queues behind one fsync each. Here the writes that arrive while the previous batch is being
  * written are run together in ONE transaction, each inside its own savepoint, and committed with
  * one fsync. Every caller is answered only after that COMMIT has returned, so an acknowledged
  * request is on disk exactly as before (the kill -9 figure and crash tests hold it to that).

@@ -6,6 +6,7 @@ import { ErrorBody, IdParams } from '../../shared/api/common';
 import { AddendumInputSchema, NewVisitSchema, ProgressSchema, SaveVisitSchema, VisitSchema, VisitSummarySchema } from '../../shared/api/visits';
 import { copyFindingsForNewVisit, emptyExam, examSignIssues, type ExamContent } from '../../shared/exam';
 import { validateExamContent } from '../../shared/exam/exam.schema';
+import { inGroupCommit } from '../db/group-commit';
 import { appendAudit } from '../db/repositories/audit';
 import { findCentre } from '../db/repositories/centres';
 import { localDate } from '../db/repositories/diary';
@@ -114,7 +115,9 @@ export default async function visitRoutes(fastify: FastifyInstance) {
     const user = currentUser(request);
     const visit = await visitInScope(user, request.params.id);
     const content = parseContent(request.body.content);
-    const updatedAt = await app.db.transaction().execute(async (trx) => {
+    // Autosaves from every open exam arrive together: they share a commit (one wait for the disk)
+    // and each is answered only once that commit is durable. The work may run again from the start.
+    const updatedAt = await inGroupCommit(app.db, async (trx) => {
       const saved = await saveVisitContent(trx, visit, version, content, user.id);
       if (saved.result === 'missing') throw notFound('That visit');
       if (saved.result === 'signed') throw signedLocked();

@@ -1,6 +1,8 @@
 import { emptyExam, emptyFinding, FINDING_TYPES, type ExamContent } from '../../shared/exam';
 import { exampleExam } from '../../shared/exam/exam-example';
 import type { VisitDto } from '../../shared/api/visits';
+import { groupCommitStats } from '../db/group-commit';
+import { verifyAuditChain } from '../db/repositories/audit';
 import { findVisit, saveVisitContent } from '../db/repositories/visits';
 import { createCentre, createPatient, createStaff, createTestApp, ENGINES, ifMatch, signIn, type TestApp } from './helpers/test-app';
 
@@ -134,6 +136,32 @@ for (const engine of ENGINES) {
       const stale = await chiro.put(`/api/visits/${visit.id}`, { content: emptyExam() }, ifMatch(visit.version));
       expect(stale.statusCode).toBe(412);
       expect(stale.json().error.code).toBe('stale_version');
+    });
+
+    it('saves simultaneous autosaves sharing commits: each answered, a stale one refused alone, the audit chain whole', async () => {
+      const visits = await Promise.all(Array.from({ length: 8 }, () => newVisit()));
+      const contentOf = (i: number): ExamContent => ({ ...emptyExam(), soap: { ...emptyExam().soap, subjective: `Save ${i}` } });
+      const before = groupCommitStats(t.db);
+      // The first visit is saved twice in the same burst from the same version: one of the two must be refused.
+      const responses = await Promise.all([
+        ...visits.map((v, i) => chiro.put(`/api/visits/${v.id}`, { content: contentOf(i) }, ifMatch(v.version))),
+        chiro.put(`/api/visits/${visits[0]!.id}`, { content: contentOf(0) }, ifMatch(visits[0]!.version)),
+      ]);
+      expect(responses.map((r) => r.statusCode).sort()).toEqual([...Array<number>(8).fill(200), 412]);
+      for (const [i, v] of visits.entries()) {
+        const stored = (await findVisit(t.db, v.id))!;
+        expect([stored.version, (stored.content as ExamContent).soap.subjective]).toEqual([v.version + 1, `Save ${i}`]);
+      }
+      const saves = await t.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'visit.saved')
+        .where('entity_id', 'in', visits.map((v) => v.id)).execute();
+      expect(saves.length).toBe(8);
+      expect((await verifyAuditChain(t.db)).ok).toBeTrue();
+      if (engine === 'sqlite') {
+        const after = groupCommitStats(t.db);
+        // Jobs counts the writes committed: the eight saves, in fewer commits than saves.
+        expect(after.jobs - before.jobs).toBe(8);
+        expect(after.commits - before.commits).toBeLessThan(8);
+      }
     });
 
     it('signs and locks a visit; later changes are addenda with author and time', async () => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTrx, SessionRow, StaffRow } from '../database';
 import { engineOf } from '../engine';
+import { fixedQuery } from '../fixed-query';
 import { nowIso } from '../time';
 
 export function hashSessionId(id: string): string {
@@ -46,16 +47,12 @@ export interface SessionWithStaff {
   setting: string | null;
 }
 
-/**
- * The session, its staff row, the staff's centres and one settings row in a single query: this runs
- * on every signed-in request, so it is one round trip, and it is read fresh every time so that a
- * role change, disable or sign-out (on any instance) applies to the very next request.
- */
-export async function findSessionWithStaff(db: DbOrTrx, id: string, settingKey: string): Promise<SessionWithStaff | undefined> {
+/** Compiled once: see findSessionWithStaff. */
+const sessionWithStaffQuery = fixedQuery((db: DbOrTrx, idHash: string, settingKey: string) => {
   const centres: RawBuilder<string | string[] | null> = engineOf(db) === 'sqlite'
     ? sql`(select json_group_array(centre_id) from staff_centres where staff_id = sessions.staff_id)`
     : sql`(select coalesce(json_agg(centre_id), '[]'::json) from staff_centres where staff_id = sessions.staff_id)`;
-  const row = await db.selectFrom('sessions')
+  return db.selectFrom('sessions')
     .leftJoin('staff', 'staff.id', 'sessions.staff_id')
     .selectAll('sessions')
     .select([
@@ -64,8 +61,16 @@ export async function findSessionWithStaff(db: DbOrTrx, id: string, settingKey: 
       centres.as('centre_ids'),
       (eb) => eb.selectFrom('settings').select('value').where('key', '=', settingKey).as('setting_value'),
     ])
-    .where('sessions.id_hash', '=', hashSessionId(id))
-    .executeTakeFirst();
+    .where('sessions.id_hash', '=', idHash);
+});
+
+/**
+ * The session, its staff row, the staff's centres and one settings row in a single query: this runs
+ * on every signed-in request, so it is one round trip, compiled once, and it is read fresh every time
+ * so that a role change, disable or sign-out (on any instance) applies to the very next request.
+ */
+export async function findSessionWithStaff(db: DbOrTrx, id: string, settingKey: string): Promise<SessionWithStaff | undefined> {
+  const [row] = (await sessionWithStaffQuery(db, hashSessionId(id), settingKey)).rows;
   if (!row) return undefined;
   const {
     staff_row_id: staffId, staff_name: name, staff_email: email, staff_role: role, staff_active: active,
