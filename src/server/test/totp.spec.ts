@@ -56,13 +56,14 @@ for (const engine of ENGINES) {
     });
     afterAll(() => t.close());
 
-    async function enrol(client: Agent): Promise<{ secret: string; recoveryCodes: string[] }> {
+    async function enrol(client: Agent): Promise<{ secret: string; code: string; recoveryCodes: string[] }> {
       const start = await client.post('/api/auth/totp/enrol');
       expect(start.statusCode).toBe(200);
       const { secret } = start.json<{ secret: string }>();
-      const confirm = await client.post('/api/auth/totp/confirm', { code: currentTotp(secret) });
+      const code = currentTotp(secret);
+      const confirm = await client.post('/api/auth/totp/confirm', { code });
       expect(confirm.statusCode).withContext(confirm.body).toBe(200);
-      return { secret, recoveryCodes: confirm.json<{ recoveryCodes: string[] }>().recoveryCodes };
+      return { secret, code, recoveryCodes: confirm.json<{ recoveryCodes: string[] }>().recoveryCodes };
     }
 
     it('enrols: a secret and a locally rendered QR code, then recovery codes once a code is confirmed', async () => {
@@ -117,19 +118,21 @@ for (const engine of ENGINES) {
     });
 
     it('accepts each code once: the code that enrolled, or signed in, cannot sign in again', async () => {
-      const { secret } = await enrol(await signIn(t.app, user.email, user.password));
+      // The codes are taken once, not re-read from the clock: a 30 s step may turn mid-test.
+      const { secret, code: enrolled } = await enrol(await signIn(t.app, user.email, user.password));
       const replay = agent(t.app);
       await replay.login(user.email, user.password);
-      const refused = await replay.post('/api/auth/totp', { code: currentTotp(secret) });
+      const refused = await replay.post('/api/auth/totp', { code: enrolled });
       expect(refused.statusCode).toBe(401);
       expect(refused.json().error.message).toContain('already been used');
 
+      const signedIn = nextTotp(secret);
       const first = agent(t.app);
       await first.login(user.email, user.password);
-      expect((await first.post('/api/auth/totp', { code: nextTotp(secret) })).statusCode).toBe(200);
+      expect((await first.post('/api/auth/totp', { code: signedIn })).statusCode).toBe(200);
       const second = agent(t.app);
       await second.login(user.email, user.password);
-      expect((await second.post('/api/auth/totp', { code: nextTotp(secret) })).statusCode).toBe(401);
+      expect((await second.post('/api/auth/totp', { code: signedIn })).statusCode).toBe(401);
       const audit = await t.db.selectFrom('audit_events').select('detail').where('actor_id', '=', user.id).where('outcome', '=', 'failure').execute();
       expect(audit.map((a) => JSON.parse(a.detail).reason)).toEqual(['second-factor code used before', 'second-factor code used before']);
     });
