@@ -178,14 +178,24 @@ describe('ExamPage', () => {
       await create(visit, role, [{ provide: RenderSteps, useValue: steps }]);
     }
 
-    it('draws the first section with the page and the others one step each, keeping the whole form', async () => {
+    it('draws the cramp sites with the page and every other part one step each, keeping the whole form', async () => {
       await createWithSteps(visitFixture({ content: withFinding() }));
-      expect(drawnSections()).toEqual(['cramp']);
+      expect(el().querySelectorAll('#cramp mat-checkbox').length).withContext('the sites').toBeGreaterThan(0);
+      expect(el().querySelector('#exam-crampProfile-timing')).withContext('the rest of the cramp profile').toBeNull();
+      expect(drawnSections()).toEqual([]);
       expect(el().querySelectorAll('section.card h2').length).withContext('every heading is there at once').toBe(EXAM_SECTIONS.length);
       // Sign checks read the whole form: the finding's two gaps count before its section is drawn.
       expect(el().querySelector('.section-nav a[href="#sign"] .badge')?.textContent).toBe('2');
-      expect(steps.waiting).toBe(EXAM_SECTIONS.length - 1);
+      // Cramp 3 parts, body 1, findings 2 a row, neuro 3, screen 2, SOAP 1, outcomes 3, sign 1; one drawn with the page.
+      expect(steps.waiting).toBe(15);
 
+      steps.run(1);
+      await fixture.whenStable();
+      expect(el().querySelector('#exam-crampProfile-timing')).not.toBeNull();
+      expect(drawnSections()).withContext('its numbers still to come').toEqual([]);
+      steps.run(1);
+      await fixture.whenStable();
+      expect(drawnSections()).toEqual(['cramp']);
       steps.run(1);
       await fixture.whenStable();
       expect(drawnSections()).toEqual(['cramp', 'body']);
@@ -195,12 +205,42 @@ describe('ExamPage', () => {
       expect(el().querySelector<HTMLTextAreaElement>('#exam-soap-subjective')).not.toBeNull();
     });
 
+    it('draws the findings two parts a row, and a long section a part per step', async () => {
+      const c = withFinding();
+      c.findings.push(emptyFinding('paraspinal-spasm', 'f2'));
+      await createWithSteps(visitFixture({ content: c }));
+      steps.run(3); // the cramp profile's other two parts, the body chart
+      await fixture.whenStable();
+      expect(el().querySelectorAll('cd-finding-row').length).toBe(0);
+      steps.run(1);
+      await fixture.whenStable();
+      expect(el().querySelectorAll('cd-finding-row').length).toBe(1);
+      expect(el().querySelector('#exam-findings-0-region')).not.toBeNull();
+      expect(el().querySelector('#exam-findings-0-note')).withContext('the row\'s second part').toBeNull();
+      expect(el().querySelector('#findings .count')?.textContent).withContext('the count is of every row').toBe('2');
+      steps.run(1);
+      await fixture.whenStable();
+      expect(el().querySelector('#exam-findings-0-note')).not.toBeNull();
+      steps.run(2);
+      await fixture.whenStable();
+      expect(el().querySelectorAll('cd-finding-row').length).toBe(2);
+      expect(el().querySelector('#exam-findings-1-note')).not.toBeNull();
+
+      steps.run(1);
+      await fixture.whenStable();
+      expect(el().querySelector('#exam-neuro-myotomes-C5-left')).not.toBeNull();
+      expect(el().querySelectorAll('#neuro table').length).withContext('myotomes only').toBe(1);
+      steps.run(2);
+      await fixture.whenStable();
+      expect(el().querySelector('#exam-neuro-cordScreen-gait')).not.toBeNull();
+    });
+
     it('draws a section at once when its link is followed, and moves focus there', async () => {
       await createWithSteps(visitFixture());
       el().querySelector<HTMLAnchorElement>('.section-nav a[href="#outcomes"]')!.click();
       await until(() => document.activeElement?.id === 'outcomes');
       expect(document.activeElement?.id).toBe('outcomes');
-      expect(el().querySelector('#outcomes cd-outcomes-section')).not.toBeNull();
+      expect(el().querySelector('#outcomes #cramps-title')).withContext('the section whole, its last part included').not.toBeNull();
       // The ones above are drawn too, so the section does not move once reached; the one below waits.
       expect(drawnSections()).toEqual(['cramp', 'body', 'findings', 'neuro', 'screen', 'soap', 'outcomes']);
     });
@@ -223,6 +263,10 @@ describe('ExamPage', () => {
       window.dispatchEvent(new Event('beforeprint'));
       // No waiting: the browser lays the page out for paper straight after the event.
       expect(drawnSections()).toEqual(EXAM_SECTIONS.map((s) => s.id));
+      // Every part of every section, the last part of each included.
+      for (const last of ['#exam-crampProfile-note', '#exam-neuro-cordScreen-gait', '#exam-screen-note', '#cramps-title']) {
+        expect(el().querySelector(last)).withContext(last).not.toBeNull();
+      }
     });
 
     it('drops the steps not run yet when the page closes', async () => {

@@ -27,6 +27,8 @@ export class CrampProfileSection implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   readonly group = input.required<CrampProfileForm>();
   readonly readonly = input(false);
+  /** Parts drawn (the exam page draws a long exam a part per task): 1 the sites, 2 timing and triggers, 3 the numbers and note. Every part by default. */
+  readonly parts = input(Infinity);
 
   protected readonly options = OPTIONS;
   protected readonly longCramp = LONG_CRAMP_MINUTES;

@@ -33,6 +33,8 @@ export class FindingRow implements OnInit {
   readonly group = input.required<FindingForm>();
   readonly index = input.required<number>();
   readonly readonly = input(false);
+  /** Parts drawn (the exam page draws a long exam a part per task): 1 the type and where, 2 the tests, details and note. Every part by default. */
+  readonly parts = input(Infinity);
   readonly remove = output<void>();
 
   protected readonly options = OPTIONS;

@@ -18,6 +18,8 @@ import { FindingRow } from '../finding-row/finding-row';
 export class FindingsSection {
   readonly findings = input.required<FormArray<FindingForm>>();
   readonly readonly = input(false);
+  /** Parts drawn (the exam page draws a long exam a part per task): two per row, in order (see FindingRow). Every part by default. */
+  readonly parts = input(Infinity);
   protected readonly types = OPTIONS.findingType;
 
   protected add(type: FindingType): void {

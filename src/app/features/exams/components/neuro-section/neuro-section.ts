@@ -19,6 +19,8 @@ import { OPTIONS } from '../../form/options';
 })
 export class NeuroSection {
   readonly group = input.required<NeuroForm>();
+  /** Parts drawn (the exam page draws a long exam a part per task): 1 myotomes, 2 dermatomes, 3 reflexes and the cord screen. Every part by default. */
+  readonly parts = input(Infinity);
 
   protected readonly options = OPTIONS;
   protected readonly labels = LABELS;

@@ -30,6 +30,8 @@ export class OutcomesSection implements OnInit {
   readonly group = input.required<OutcomesForm>();
   readonly changes = input<Record<OutcomeMeasure, OutcomeChangeRow> | null>(null);
   readonly readonly = input(false);
+  /** Parts drawn (the exam page draws a long exam a part per task): 1 NPRS, 2 Bournemouth, 3 PSFS and cramp episodes. Every part by default. */
+  readonly parts = input(Infinity);
 
   protected readonly options = OPTIONS;
   protected readonly questions = BOURNEMOUTH_QUESTIONS;

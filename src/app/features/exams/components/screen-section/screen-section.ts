@@ -26,6 +26,8 @@ type Question = keyof typeof LABELS.screenQuestion;
 export class ScreenSection implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   readonly group = input.required<ScreenForm>();
+  /** Parts drawn (the exam page draws a long exam a part per task): 1 the questions, 2 the red flags and the note. Every part by default. */
+  readonly parts = input(Infinity);
 
   protected readonly options = OPTIONS;
   protected readonly labels = LABELS;
