@@ -23,7 +23,7 @@ import { engineOf } from '../engine';
  */
 
 /** Minutes to first contact are counted in bins this wide; every bucket edge the page shows is a multiple. */
-export const MINUTES_BIN = 30;
+const MINUTES_BIN = 30;
 
 interface RollUp {
   table: string;
