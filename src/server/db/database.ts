@@ -116,6 +116,10 @@ export interface Database {
   requests: import('./tables/requests').RequestsTable;
   request_attempts: import('./tables/requests').RequestAttemptsTable;
   request_history: import('./tables/requests').RequestHistoryTable;
+  request_daily_counts: import('./tables/requests').RequestDailyCountsTable;
+  request_hourly_counts: import('./tables/requests').RequestHourlyCountsTable;
+  request_state_counts: import('./tables/requests').RequestStateCountsTable;
+  request_minutes_counts: import('./tables/requests').RequestMinutesCountsTable;
   patients: PatientsTable;
   patient_merges: PatientMergesTable;
   clinician_hours: ClinicianHoursTable;

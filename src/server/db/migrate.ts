@@ -10,6 +10,7 @@ import * as openQueueIndex from './migrations/007-open-queue-index';
 import * as auditNoTruncate from './migrations/008-audit-no-truncate';
 import * as analyticsIndexes from './migrations/009-analytics-indexes';
 import * as totpReplay from './migrations/010-totp-replay';
+import * as requestCounts from './migrations/011-request-counts';
 
 /** Every migration in order. A new feature appends its file here; names never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '008-audit-no-truncate': auditNoTruncate,
   '009-analytics-indexes': analyticsIndexes,
   '010-totp-replay': totpReplay,
+  '011-request-counts': requestCounts,
   // Next migration here: one line each, in order.
 };
 

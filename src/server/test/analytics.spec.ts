@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Analytics } from '../../shared/api/analytics';
+import type { Centre } from '../../shared/api/foundation';
 import { emptyExam, emptyFinding, type ExamContent } from '../../shared/exam';
 import type { Db } from '../db/database';
-import { localMidnightUtc, weekStart } from '../db/repositories/analytics';
+import * as requestCounts from '../db/migrations/011-request-counts';
+import { computeAnalytics, localMidnightUtc, weekStart } from '../db/repositories/analytics';
+import { listCentres } from '../db/repositories/centres';
+import { localParts } from '../db/repositories/requests-rules';
 import { insertHandout } from '../db/repositories/handouts';
 import { backfillFirstContactMinutes } from '../db/repositories/requests';
 import { insertVisit } from '../db/repositories/visits';
@@ -254,6 +259,192 @@ for (const engine of ENGINES) {
       const chiroUser = await createStaff(t.db, { role: 'chiropractor', centreIds: [centreA] });
       const chiro = await signIn(t.app, chiroUser.email, chiroUser.password);
       expect((await chiro.get('/api/analytics?from=2026-03-28&to=2026-03-30')).statusCode).toBe(403);
+    });
+  });
+}
+
+/*
+ * Analytics reads the request counts kept by migration 011's triggers. Every request figure must be
+ * what the requests themselves say, worked out here row by row from a random data set, through
+ * inserts, edits, deletes and appointment status changes; and the migration must count the
+ * requests that were there before it.
+ */
+
+/** A small seeded generator, so a failure can be replayed. */
+function randomFrom(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6D2B79F5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!, chance: (p: number) => next() < p };
+}
+
+type RequestRow = Selectable<RequestsTable>;
+
+/** The request figures of the Analytics answer, from the rows, as the direct aggregation computed them before the counts. */
+function requestFiguresByHand(rows: RequestRow[], attended: Set<string>, centres: Centre[], from: string, to: string, now: string) {
+  const ids = new Set(centres.map((c) => c.id));
+  const inRange = rows.filter((r) => r.quarantined === 0 && r.centre_id !== null && ids.has(r.centre_id)
+    && r.received_local_date >= from && r.received_local_date <= to);
+  const countBy = <T>(items: T[], key: (item: T) => string) => {
+    const counts = new Map<string, number>();
+    for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return counts;
+  };
+  const isDue = (r: RequestRow) => r.first_contact_at !== null || r.due_at < now;
+  const isBreached = (r: RequestRow) => (r.first_contact_at === null && r.due_at < now) || (r.first_contact_at !== null && r.first_contact_at > r.due_at);
+  const minutes = inRange.filter((r) => r.first_contact_business_minutes !== null).map((r) => Number(r.first_contact_business_minutes)).sort((a, b) => a - b);
+  const percentile = (fraction: number) => (minutes.length ? minutes[Math.min(minutes.length, Math.max(1, Math.ceil(fraction * minutes.length))) - 1]! : null);
+  const weeks = [...new Set(inRange.map((r) => weekStart(r.received_local_date)))].sort();
+  const byName = (a: { outcome: string; count: number }, b: { outcome: string; count: number }) => b.count - a.count || a.outcome.localeCompare(b.outcome);
+  const redFlag = (r: RequestRow) => `${r.priority}|${r.status === 'closed' ? (r.outcome ?? 'none') : 'still open'}`;
+  return {
+    requestsReceived: inRange.length,
+    medianFirstContactMinutes: percentile(0.5),
+    p90Minutes: percentile(0.9),
+    requestsPerDay: [...countBy(inRange, (r) => `${r.received_local_date}|${r.kind}|${r.source}`)]
+      .map(([key, count]) => { const [date, kind, source] = key.split('|'); return { date, kind, source, count }; })
+      .sort((a, b) => a.date!.localeCompare(b.date!) || a.kind!.localeCompare(b.kind!) || a.source!.localeCompare(b.source!)),
+    arrivals: [...countBy(inRange, (r) => `${r.received_weekday}|${r.received_local_hour}`)]
+      .map(([key, count]) => ({ weekday: Number(key.split('|')[0]), hour: Number(key.split('|')[1]), count }))
+      .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
+    buckets: [[0, 30], [30, 60], [60, 120], [120, 240], [240, 480], [480, Infinity]].map(([lo, hi]) => minutes.filter((m) => m >= lo! && m < hi!).length),
+    breachesByWeek: weeks.map((week) => {
+      const inWeek = inRange.filter((r) => weekStart(r.received_local_date) === week);
+      return { weekStart: week, due: inWeek.filter(isDue).length, breached: inWeek.filter(isBreached).length };
+    }),
+    funnel: centres.filter((c) => inRange.some((r) => r.centre_id === c.id)).map((c) => {
+      const of = inRange.filter((r) => r.centre_id === c.id);
+      return {
+        centreId: c.id, centreName: c.name, received: of.length, contacted: of.filter((r) => r.first_contact_at !== null).length,
+        booked: of.filter((r) => r.appointment_id !== null).length, attended: of.filter((r) => r.appointment_id !== null && attended.has(r.appointment_id)).length,
+      };
+    }).sort((a, b) => a.centreName.localeCompare(b.centreName)),
+    outcomes: [...countBy(inRange.filter((r) => r.status === 'closed'), (r) => r.outcome ?? 'none')].map(([outcome, count]) => ({ outcome, count })).sort(byName),
+    redFlags: [...countBy(inRange.filter((r) => r.priority !== 'routine'), redFlag)]
+      .map(([key, count]) => ({ priority: key.split('|')[0]!, outcome: key.split('|')[1]!, count }))
+      .sort((a, b) => `${a.priority}|${a.outcome}`.localeCompare(`${b.priority}|${b.outcome}`)),
+  };
+}
+
+for (const engine of ENGINES) {
+  describe(`analytics request counts kept by triggers (${engine})`, () => {
+    const seed = Date.now() % 100_000;
+    const random = randomFrom(seed);
+    let t: TestApp;
+    let centres: Centre[];
+    let appointmentIds: string[];
+    const LONDON = 'Europe/London';
+    // Around both changes of summer time in 2026 (29 March, 25 October), and today, so some requests are not yet due.
+    const periods = [Date.parse('2026-03-26T00:00:00Z'), Date.parse('2026-10-22T00:00:00Z'), Date.now() - 3 * 86_400_000];
+
+    beforeAll(async () => {
+      t = await createTestApp(engine);
+      const a = await createCentre(t.db, { name: 'Centre A' });
+      const b = await createCentre(t.db, { name: 'Centre B' });
+      centres = await listCentres(t.db, [a.id, b.id]);
+      const chiro = await createStaff(t.db, { role: 'chiropractor', centreIds: [a.id] });
+      const patient = await createPatient(t.db, a.id);
+      appointmentIds = [];
+      for (let i = 0; i < 12; i++) {
+        appointmentIds.push(await insertAppointment(t.db, a.id, chiro.id, patient, new Date(Date.parse('2026-01-05T09:00:00Z') + i * 3_600_000).toISOString(),
+          random.pick(['booked', 'attended', 'did-not-attend', 'cancelled'])));
+      }
+    });
+    afterAll(async () => t.close());
+
+    /** A random request, its local parts in London as the product stores them; minutes sometimes on a bin edge. */
+    function randomRequest(): RequestFixture & Partial<RequestsTable> {
+      const receivedMs = random.pick(periods) + Math.floor(random.next() * 6 * 86_400_000);
+      const received = new Date(receivedMs).toISOString();
+      const local = localParts(received, LONDON);
+      const contacted = random.chance(0.6);
+      const status = random.pick(['new', 'in-progress', 'closed'] as const);
+      return {
+        received_at: received, received_local_date: local.date, received_local_hour: local.hour, received_weekday: local.weekday,
+        due_at: new Date(receivedMs + random.pick([-1, 1, 2, 5]) * 3_600_000 + (random.chance(0.2) ? 10 * 86_400_000 : 0)).toISOString(),
+        kind: random.pick(['callback', 'appointment']), source: random.pick(['web-form', 'phone', 'walk-in', 'staff']),
+        priority: random.pick(['emergency', 'urgent', 'routine', 'routine']), status,
+        outcome: status === 'closed' ? random.pick(['booked', 'advice-given', 'duplicate', 'spam']) : null,
+        first_contact_at: contacted ? new Date(receivedMs + Math.floor(random.next() * 6 * 3_600_000)).toISOString() : null,
+        first_contact_business_minutes: contacted || random.chance(0.05) ? random.pick([0, 29.9, 30, 59.9, 60, 120, 479.9, 480, 1000.5, Math.round(random.next() * 6000) / 10]) : null,
+        appointment_id: random.chance(0.4) ? random.pick(appointmentIds) : null,
+        quarantined: random.chance(0.1) ? 1 : 0,
+      };
+    }
+
+    async function expectFiguresAsTheRowsSay(when: string) {
+      const rows = await t.db.selectFrom('requests').selectAll().execute();
+      const attended = new Set((await t.db.selectFrom('appointments').select('id').where('status', '=', 'attended').execute()).map((r) => r.id));
+      const ranges: [string, string][] = [['2026-03-25', '2026-04-02'], ['2026-03-29', '2026-03-29'], ['2026-03-30', '2026-03-30'],
+        ['2026-10-25', '2026-10-25'], ['2026-10-20', '2026-11-05'], ['2026-01-01', '2027-01-01']];
+      for (let i = 0; i < 3; i++) {
+        const from = rows[Math.floor(random.next() * rows.length)]!.received_local_date;
+        const to = rows[Math.floor(random.next() * rows.length)]!.received_local_date;
+        ranges.push(from <= to ? [from, to] : [to, from]);
+      }
+      for (const [from, to] of ranges) {
+        for (const chosen of [centres, [centres[0]!], [centres[1]!], []]) {
+          const context = `${when}, ${from}…${to}, ${chosen.map((c) => c.name).join('+') || 'no centre'}, seed ${seed}`;
+          const result = await computeAnalytics(t.db, { from, to, centres: chosen });
+          const expected = requestFiguresByHand(rows, attended, chosen, from, to, new Date().toISOString());
+          expect({
+            requestsReceived: result.kpis.requestsReceived,
+            medianFirstContactMinutes: result.kpis.medianFirstContactMinutes,
+            p90Minutes: result.firstContact.p90Minutes,
+            requestsPerDay: result.requestsPerDay,
+            arrivals: result.arrivals,
+            buckets: result.firstContact.buckets.map((bucket) => bucket.count),
+            breachesByWeek: result.firstContact.breachesByWeek,
+            funnel: result.funnel,
+            outcomes: [...result.outcomes].sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome)),
+            redFlags: [...result.redFlags].sort((a, b) => `${a.priority}|${a.outcome}`.localeCompare(`${b.priority}|${b.outcome}`)),
+          }).withContext(context).toEqual(expected);
+          expect(result.firstContact.medianMinutes).withContext(context).toBe(expected.medianFirstContactMinutes);
+        }
+      }
+    }
+
+    it('match the requests through inserts, edits, deletes and appointment changes, and from the migration', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 300; i++) ids.push(await insertRequest(t.db, random.pick([centres[0]!.id, centres[0]!.id, centres[1]!.id, null]), randomRequest()));
+      await expectFiguresAsTheRowsSay('after inserts');
+
+      // Edits of every column the counts follow, moves between centres and days, quarantine both ways.
+      for (const id of ids.slice(0, 120)) {
+        const fresh = randomRequest();
+        const change = random.pick<Partial<RequestsTable>>([
+          { status: 'closed', outcome: random.pick(['booked', 'sent-to-gp']) }, { status: 'new', outcome: null },
+          { first_contact_at: fresh.first_contact_at, first_contact_business_minutes: fresh.first_contact_business_minutes },
+          { appointment_id: fresh.appointment_id ?? null }, { quarantined: 1 }, { quarantined: 0 }, { centre_id: random.pick([centres[1]!.id, null]) },
+          { received_at: fresh.received_at, received_local_date: fresh.received_local_date, received_local_hour: fresh.received_local_hour, received_weekday: fresh.received_weekday },
+          { priority: random.pick(['emergency', 'urgent', 'routine']), due_at: fresh.due_at }, { kind: fresh.kind, source: fresh.source },
+          { holder_id: null, version: 2 },
+        ]);
+        await t.db.updateTable('requests').set(change).where('id', '=', id).execute();
+      }
+      await t.db.deleteFrom('requests').where('id', 'in', ids.slice(120, 160)).execute();
+      await expectFiguresAsTheRowsSay('after edits and deletes');
+
+      // Appointments attended, then not; one deleted; a request booked into one made after it.
+      for (const id of appointmentIds.slice(0, 8)) {
+        await t.db.updateTable('appointments').set({ status: random.pick(['attended', 'did-not-attend', 'cancelled']) }).where('id', '=', id).execute();
+      }
+      await t.db.deleteFrom('appointments').where('id', '=', appointmentIds[8]!).execute();
+      const later = randomUUID();
+      await t.db.updateTable('requests').set({ appointment_id: later }).where('id', 'in', ids.slice(160, 170)).execute();
+      const type = await t.db.selectFrom('appointment_types').select('id').executeTakeFirstOrThrow();
+      const one = await t.db.selectFrom('appointments').selectAll().where('id', '=', appointmentIds[0]!).executeTakeFirstOrThrow();
+      await t.db.insertInto('appointments').values({ ...one, id: later, type_id: type.id, start_at: '2026-02-02T09:00:00.000Z', end_at: '2026-02-02T09:20:00.000Z', status: 'attended' }).execute();
+      await expectFiguresAsTheRowsSay('after appointment changes');
+
+      // The migration counts what is already there: drop the counts and make them again.
+      await requestCounts.down(t.db);
+      await requestCounts.up(t.db);
+      await expectFiguresAsTheRowsSay('after the migration again');
     });
   });
 }

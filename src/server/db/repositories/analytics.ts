@@ -2,13 +2,17 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Analytics } from '../../../shared/api/analytics';
 import type { Centre } from '../../../shared/api/foundation';
 import type { Db } from '../database';
+import { minutesBin } from '../migrations/011-request-counts';
 import { zoneOffsetMinutes } from './diary';
 
 /*
  * Manager analytics. Every figure is aggregated in SQL, on both engines, from columns written
  * in the centre's time zone when the record was made (requests.received_local_date / _hour /
  * _weekday, visits.visit_date) or converted to UTC bounds per centre here, so days and hours are
- * right across the changes to and from summer time.
+ * right across the changes to and from summer time. Request figures are sums of the counts that
+ * migration 011's triggers keep per centre and local date of arrival; the requests themselves are
+ * read only for what depends on the moment of asking (uncontacted and overdue) and for the exact
+ * minutes of the two bins the median and 90th percentile fall in.
  */
 
 export interface AnalyticsRange {
@@ -60,6 +64,13 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
     .where('requests.received_local_date', '>=', from).where('requests.received_local_date', '<=', to)
     .where('requests.quarantined', '=', 0)
     .where('requests.centre_id', 'in', centreIds.length ? centreIds : ['-']);
+  // The same days in the counts migration 011's triggers keep per centre and local date.
+  const countedInRange = (eb: ExpressionBuilder<any, any>) => eb.and([
+    eb('centre_id', 'in', centreIds.length ? centreIds : ['-']),
+    eb('received_local_date', '>=', from), eb('received_local_date', '<=', to),
+    eb('requests', '>', 0),
+  ]);
+  const total = (eb: ExpressionBuilder<any, any>) => eb.fn.sum<number>('requests').as('count');
 
   // Instants bounded per centre: each centre's local days in its own time zone.
   function instantInRange(column: string, centreColumn: string) {
@@ -71,49 +82,60 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
       ])));
   }
 
-  // The requests in range are read in three passes of the covering index requests_analytics_idx
-  // (migration 009), grouped finely enough that every figure below is a sum of a few thousand
-  // groups. The first pass groups in the index's own order, so SQLite aggregates as it reads.
   const now = new Date().toISOString();
-  const [byArrival, byState, byMinutes] = await Promise.all([
-    requests().leftJoin('appointments', 'appointments.id', 'requests.appointment_id').select((eb) => [
-      'requests.centre_id', 'received_local_date as date', 'received_weekday as weekday', 'received_local_hour as hour', 'kind', 'source',
-      eb.fn.countAll<number>().as('count'),
-      eb.fn.sum<number>(eb.case().when('requests.first_contact_at', 'is not', null).then(1).else(0).end()).as('contacted'),
-      eb.fn.sum<number>(eb.case().when('requests.appointment_id', 'is not', null).then(1).else(0).end()).as('booked'),
-      eb.fn.sum<number>(eb.case().when('appointments.status', '=', 'attended').then(1).else(0).end()).as('attended'),
-      // Due: contacted, or not contacted and already past the due time. Breached: contacted late, or past due uncontacted.
-      eb.fn.sum<number>(eb.case().when(eb.or([eb('first_contact_at', 'is not', null), eb('due_at', '<', now)])).then(1).else(0).end()).as('due'),
-      eb.fn.sum<number>(eb.case().when(eb.or([
-        eb.and([eb('first_contact_at', 'is', null), eb('due_at', '<', now)]), eb('first_contact_at', '>', eb.ref('due_at')),
-      ])).then(1).else(0).end()).as('breached'),
-    ]).groupBy(['requests.centre_id', 'received_local_date', 'received_weekday', 'received_local_hour', 'kind', 'source']).execute(),
-    // Priority first: grouped by status first, SQLite would walk requests_queue_idx (quarantined,
-    // status) to skip the sort, i.e. every request ever received.
-    requests().select(['priority', 'status', 'outcome', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy(['priority', 'status', 'outcome']).execute(),
-    // Minutes are stored to a tenth, so a busy month has a few thousand distinct values: the
-    // histogram gives the buckets and both percentiles exactly, in one ordered read.
-    requests().where('first_contact_business_minutes', 'is not', null)
-      .select(['first_contact_business_minutes as minutes', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('first_contact_business_minutes').orderBy('first_contact_business_minutes').execute(),
+  const [daily, arrivals, states, minuteBins, overdue] = await Promise.all([
+    db.selectFrom('request_daily_counts').where(countedInRange)
+      .select(['centre_id', 'received_local_date as date', 'kind', 'source', 'requests', 'contacted', 'contacted_late', 'booked', 'attended']).execute(),
+    db.selectFrom('request_hourly_counts').where(countedInRange).select(['received_weekday as weekday', 'received_local_hour as hour', total])
+      .groupBy(['received_weekday', 'received_local_hour']).orderBy('received_weekday').orderBy('received_local_hour').execute(),
+    db.selectFrom('request_state_counts').where(countedInRange).select(['priority', 'status', 'outcome', total])
+      .groupBy(['priority', 'status', 'outcome']).orderBy('priority').orderBy('status').orderBy('outcome').execute(),
+    db.selectFrom('request_minutes_counts').where(countedInRange).select(['minutes_from', total])
+      .groupBy('minutes_from').orderBy('minutes_from').execute(),
+    // Whether an uncontacted request is overdue depends on now, so those few are read each time
+    // (requests_awaiting_contact_idx holds only the uncontacted).
+    requests().where('first_contact_at', 'is', null).where('due_at', '<', now)
+      .select(['received_local_date as date', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('received_local_date').execute(),
   ]);
 
-  const minutes = byMinutes.map((r) => ({ minutes: Number(r.minutes), count: Number(r.count) }));
-  const contacted = minutes.reduce((sum, r) => sum + r.count, 0);
-  /** The k-th smallest value (nearest rank), k = ceil(fraction × n). */
-  function percentileMinutes(fraction: number): number | null {
-    if (contacted === 0) return null;
+  const bins = minuteBins.map((r) => ({ from: Number(r.minutes_from), count: Number(r.count) }));
+  const contacted = bins.reduce((sum, r) => sum + r.count, 0);
+  /** The nearest rank of a percentile (k = ceil(fraction × n)), and the bin it falls in with the requests before that bin. */
+  function rankOf(fraction: number) {
     const rank = Math.min(contacted, Math.max(1, Math.ceil(fraction * contacted)));
-    let seen = 0;
-    for (const r of minutes) {
-      seen += r.count;
-      if (seen >= rank) return r.minutes;
+    let before = 0;
+    for (const bin of bins) {
+      if (before + bin.count >= rank) return { rank, bin: bin.from, before };
+      before += bin.count;
     }
-    return null;
+    throw new Error('a percentile beyond the counted requests');
   }
-  const median = percentileMinutes(0.5);
-  const p90 = percentileMinutes(0.9);
+  const ranks = contacted ? [rankOf(0.5), rankOf(0.9)] : [];
+  // The exact minutes of only the bins the median and the 90th percentile fall in.
+  const binOf = sql<number>`${sql.raw(minutesBin('first_contact_business_minutes'))}`;
+  const exact = ranks.length
+    ? await requests().where(binOf, 'in', [...new Set(ranks.map((r) => r.bin))])
+      .select([binOf.as('bin'), 'first_contact_business_minutes as minutes', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy([binOf, 'first_contact_business_minutes']).orderBy(binOf).orderBy('first_contact_business_minutes').execute()
+    : [];
+  /** The k-th smallest minutes (nearest rank), counted on from the requests before its bin. */
+  function percentileMinutes(index: number): number | null {
+    const at = ranks[index];
+    if (!at) return null;
+    let seen = at.before;
+    let last: number | null = null;
+    for (const r of exact) {
+      if (Number(r.bin) !== at.bin) continue;
+      last = Number(r.minutes);
+      seen += Number(r.count);
+      if (seen >= at.rank) return last;
+    }
+    // A call logged between the two reads can move a request into or out of the bin: its largest
+    // minutes read is then the nearest answer (the next view has it exact).
+    return last;
+  }
+  const median = percentileMinutes(0);
+  const p90 = percentileMinutes(1);
 
   const appointmentRange = instantInRange('appointments.start_at', 'appointments.centre_id');
   const handoutRange = instantInRange('handout_modules.issued_at', 'handout_modules.centre_id');
@@ -143,18 +165,22 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
 
   const centreName = new Map(range.centres.map((c) => [c.id, c.name]));
   const callbackTarget = range.centres[0]?.responseTargets.callbackMinutes ?? 120;
-  const perDay = sumBy(byArrival, (r) => `${r.date}|${r.kind}|${r.source}`, (r) => ({ date: String(r.date), kind: r.kind, source: r.source }), { count: 'count' });
-  const arrivals = sumBy(byArrival, (r) => `${r.weekday}|${r.hour}`, (r) => ({ weekday: Number(r.weekday), hour: Number(r.hour) }), { count: 'count' });
+  const perDay = sumBy(daily, (r) => `${r.date}|${r.kind}|${r.source}`, (r) => ({ date: String(r.date), kind: r.kind, source: r.source }), { count: 'requests' });
   const weeks = new Map<string, string>();
   const weekOf = (date: unknown) => {
     let week = weeks.get(String(date));
     if (week === undefined) weeks.set(String(date), (week = weekStart(String(date))));
     return week;
   };
-  const weekly = sumBy(byArrival, (r) => weekOf(r.date), (r) => ({ weekStart: weekOf(r.date) }), { due: 'due', breached: 'breached' });
-  const funnel = sumBy(byArrival, (r) => String(r.centre_id), (r) => ({
-    centreId: r.centre_id, centreName: (r.centre_id && centreName.get(r.centre_id)) || 'No centre chosen',
-  }), { received: 'count', contacted: 'contacted', booked: 'booked', attended: 'attended' });
+  // Due: contacted, or not contacted and already past the due time. Breached: contacted late, or past due uncontacted.
+  const weekly = sumBy([
+    ...daily.map((r) => ({ date: r.date, due: r.contacted, breached: r.contacted_late })),
+    ...overdue.map((r) => ({ date: r.date, due: r.count, breached: r.count })),
+  ], (r) => weekOf(r.date), (r) => ({ weekStart: weekOf(r.date) }), { due: 'due', breached: 'breached' });
+  const funnel = sumBy(daily, (r) => r.centre_id, (r) => ({
+    centreId: r.centre_id, centreName: centreName.get(r.centre_id) || 'No centre chosen',
+  }), { received: 'requests', contacted: 'contacted', booked: 'booked', attended: 'attended' });
+  const byState = states.map((r) => ({ ...r, outcome: r.outcome === '' ? null : r.outcome }));
   const outcomes = sumBy(byState.filter((r) => r.status === 'closed'), (r) => String(r.outcome), (r) => ({ outcome: r.outcome ?? 'none' }), { count: 'count' });
   const redFlags = sumBy(byState.filter((r) => r.priority === 'emergency' || r.priority === 'urgent'),
     (r) => `${r.priority}|${r.status === 'closed' ? String(r.outcome) : ''}`,
@@ -178,11 +204,12 @@ export async function computeAnalytics(db: Db, range: AnalyticsRange): Promise<A
       handoutsIssued: Number(handouts.n),
     },
     requestsPerDay: perDay.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source)),
-    arrivals,
+    arrivals: arrivals.map((r) => ({ weekday: Number(r.weekday), hour: Number(r.hour), count: Number(r.count) })),
     firstContact: {
       buckets: FIRST_CONTACT_BUCKETS.map((bucket) => ({
         label: bucket.label, fromMinutes: bucket.from, toMinutes: bucket.to,
-        count: minutes.filter((r) => r.minutes >= bucket.from && (bucket.to === null || r.minutes < bucket.to)).reduce((sum, r) => sum + r.count, 0),
+        // Every bucket edge is a multiple of the bin width, so a bucket is a union of bins.
+        count: bins.filter((r) => r.from >= bucket.from && (bucket.to === null || r.from < bucket.to)).reduce((sum, r) => sum + r.count, 0),
       })),
       medianMinutes: median,
       p90Minutes: p90,

@@ -97,3 +97,44 @@ export interface RequestHistoryTable {
   /** JSON object describing the change. */
   detail: string;
 }
+
+/*
+ * Counts of visible requests (not quarantined, with a centre) per centre and local date of arrival,
+ * kept by triggers (migration 011) for analytics. A count that fell to 0 keeps its row.
+ */
+interface RequestCountsKey {
+  centre_id: string;
+  received_local_date: string;
+}
+
+export interface RequestDailyCountsTable extends RequestCountsKey {
+  kind: RequestsTable['kind'];
+  source: RequestsTable['source'];
+  requests: number;
+  contacted: number;
+  /** First contacted after the due time. */
+  contacted_late: number;
+  booked: number;
+  /** Booked into an appointment that was attended. */
+  attended: number;
+}
+
+export interface RequestHourlyCountsTable extends RequestCountsKey {
+  received_weekday: number;
+  received_local_hour: number;
+  requests: number;
+}
+
+export interface RequestStateCountsTable extends RequestCountsKey {
+  priority: RequestsTable['priority'];
+  status: RequestsTable['status'];
+  /** '' for none. */
+  outcome: string;
+  requests: number;
+}
+
+export interface RequestMinutesCountsTable extends RequestCountsKey {
+  /** The lower edge of a bin of minutes to first contact (migration 011's MINUTES_BIN wide). */
+  minutes_from: number;
+  requests: number;
+}
