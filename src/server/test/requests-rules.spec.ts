@@ -45,6 +45,18 @@ describe('requests rules', () => {
     expect([redFlags[1]!.start, redFlags[1]!.end]).toEqual([-1, -1]);
   });
 
+  it('collapses a lone tab or no-break space too, and keeps offsets of a message with single spaces', () => {
+    const flag = (start: number, end: number, phrase: string): RedFlag => ({ category: 'x', label: 'x', level: 'urgent', action: '', script: '', phrase, start, end });
+    const odd = 'back\tpain since\u00a0Monday, fever';
+    const collapsed = buildPreview(odd, [flag(odd.indexOf('fever'), odd.length, 'fever')]);
+    expect(collapsed.preview).toBe('back pain since Monday, fever');
+    expect(collapsed.preview.slice(collapsed.redFlags[0]!.start, collapsed.redFlags[0]!.end)).toBe('fever');
+    const plain = 'back pain since Monday, fever';
+    const kept = buildPreview(plain, [flag(24, 29, 'fever'), flag(24, 99, 'past the end')]);
+    expect(kept.preview).toBe(plain);
+    expect(kept.redFlags.map((f) => [f.start, f.end])).toEqual([[24, 29], [24, 29]]);
+  });
+
   it('puts emergencies due at once and routine requests in opening hours, in the centre\'s zone', () => {
     const centre = { openingHours: DEFAULT_OPENING_HOURS, timeZone: 'Europe/London', responseTargets: DEFAULT_RESPONSE_TARGETS };
     // Friday 27 November 2026, 16:30 London (UTC in winter): Friday closes 17:00, Saturday opens 09:00.

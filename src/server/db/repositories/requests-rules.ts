@@ -52,9 +52,12 @@ const PREVIEW_LENGTH = 200;
  * are moved to the preview; a phrase outside it gets -1/-1.
  */
 export function buildPreview(message: string, redFlags: readonly RedFlag[]): { preview: string; redFlags: RedFlag[] } {
-  const text = message.replace(/\s+/g, ' ');
-  // Collapsing whitespace moves offsets; only the flags' offsets need moving (a queue page builds 50 previews).
-  const flags = redFlags.map((f) => ({ ...f, start: collapsedOffset(message, f.start), end: collapsedOffset(message, f.end) }));
+  // Most messages have no whitespace to collapse; theirs is read as it is, offsets and all (a queue page builds 50 previews).
+  const collapses = COLLAPSIBLE_WHITESPACE.test(message);
+  const text = collapses ? message.replace(/\s+/g, ' ') : message;
+  // Collapsing whitespace moves offsets; only the flags' offsets need moving.
+  const offset = collapses ? (at: number) => collapsedOffset(message, at) : (at: number) => clampedOffset(message, at);
+  const flags = redFlags.map((f) => ({ ...f, start: offset(f.start), end: offset(f.end) }));
   let from = 0;
   const first = flags[0];
   if (text.length > PREVIEW_LENGTH && first && first.end > PREVIEW_LENGTH - 1) {
@@ -74,9 +77,17 @@ export function buildPreview(message: string, redFlags: readonly RedFlag[]): { p
   };
 }
 
+/** Whitespace that collapsing to single spaces would change: a run of two or more, or one that is not a space. */
+const COLLAPSIBLE_WHITESPACE = /\s\s|[^\S ]/;
+
+/** An offset kept within the message. */
+function clampedOffset(message: string, offset: number): number {
+  return Math.max(0, Math.min(offset, message.length));
+}
+
 /** Where an offset into the message lands once each run of whitespace is one space: the collapsed length of what precedes it. */
 function collapsedOffset(message: string, offset: number): number {
-  return message.slice(0, Math.max(0, Math.min(offset, message.length))).replace(/\s+/g, ' ').length;
+  return message.slice(0, clampedOffset(message, offset)).replace(/\s+/g, ' ').length;
 }
 
 // ----- contact details ----------------------------------------------------------------------------
