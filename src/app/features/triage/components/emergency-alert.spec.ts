@@ -7,6 +7,7 @@ import { provideMockStore } from '@ngrx/store/testing';
 import { Subject } from 'rxjs';
 import { authFeature } from '../../../core/auth/auth.feature';
 import { type LiveChange, LiveEvents } from '../../../core/live/live-events';
+import { LIVE_READS } from '../state/read-in-turns';
 import { emergencyDetail } from '../testing/request-fixtures';
 import { EmergencyAlert } from './emergency-alert';
 
@@ -35,13 +36,16 @@ describe('EmergencyAlert', () => {
 
   afterEach(() => http.verify());
 
+  /** The live read of these ids from the queue list (not the audited full read). */
+  const idsRead = (...ids: string[]) => http.expectOne((r) => r.url === '/api/requests' && r.params.getAll('ids')?.join() === ids.join());
+
   const dialog = () => (fixture.nativeElement as HTMLElement).querySelector('[role=alertdialog]');
 
   it('raises an alert for a new emergency and clears it when acknowledged', async () => {
     await setup();
     http.expectOne((r) => r.url === '/api/requests' && r.params.get('priority') === 'emergency').flush({ items: [], total: 0 });
     changes.next({ type: 'request.created', id: 'e1', centreId: 'c1', version: 1, at: '2026-11-26T10:00:00Z' });
-    http.expectOne('/api/requests/e1').flush(emergencyDetail({ id: 'e1', name: 'Alex Emergency', version: 1 }));
+    idsRead('e1').flush({ items: [emergencyDetail({ id: 'e1', name: 'Alex Emergency', version: 1 })], total: 1 });
     await fixture.whenStable();
     expect(dialog()).not.toBeNull();
     expect(dialog()!.textContent).toContain('Alex Emergency');
@@ -62,7 +66,7 @@ describe('EmergencyAlert', () => {
     await fixture.whenStable();
     expect(dialog()).not.toBeNull();
     changes.next({ type: 'request.changed', id: 'e2', version: 4, at: '2026-11-26T10:00:00Z' });
-    http.expectOne('/api/requests/e2').flush(emergencyDetail({ id: 'e2', version: 4, flagsAcknowledged: true }));
+    idsRead('e2').flush({ items: [emergencyDetail({ id: 'e2', version: 4, flagsAcknowledged: true })], total: 1 });
     await fixture.whenStable();
     expect(dialog()).toBeNull();
   });
@@ -71,7 +75,32 @@ describe('EmergencyAlert', () => {
     await setup();
     http.expectOne((r) => r.url === '/api/requests').flush({ items: [], total: 0 });
     changes.next({ type: 'request.created', id: 'u1', version: 1, at: '2026-11-26T10:00:00Z' });
-    http.expectOne('/api/requests/u1').flush(emergencyDetail({ id: 'u1', priority: 'urgent' }));
+    idsRead('u1').flush({ items: [emergencyDetail({ id: 'u1', priority: 'urgent' })], total: 1 });
+    await fixture.whenStable();
+    expect(dialog()).toBeNull();
+  });
+
+  it('reads a burst of new requests in a few list reads, never one audited full read each', async () => {
+    await setup();
+    http.expectOne((r) => r.url === '/api/requests' && r.params.get('priority') === 'emergency').flush({ items: [], total: 0 });
+    for (const id of ['b1', 'b2', 'b3', 'b4']) changes.next({ type: 'request.created', id, version: 1, at: '2026-11-26T10:00:00Z' });
+    // The first is read at once; the rest wait for the next turn (LIVE_READS.gapMs) and go together.
+    idsRead('b1').flush({ items: [emergencyDetail({ id: 'b1', priority: 'urgent' })], total: 1 });
+    http.expectNone((r) => r.url.startsWith('/api/requests/'));
+    await new Promise((resolve) => setTimeout(resolve, LIVE_READS.gapMs + 50));
+    idsRead('b2', 'b3', 'b4').flush({ items: [emergencyDetail({ id: 'b3', name: 'Burst Emergency', version: 1 })], total: 1 });
+    http.expectNone((r) => r.url.startsWith('/api/requests/'));
+    await fixture.whenStable();
+    expect(dialog()!.textContent).toContain('Burst Emergency');
+  });
+
+  it('drops the alert when the request is no longer on the list (gone, spam, or another centre)', async () => {
+    await setup();
+    http.expectOne((r) => r.url === '/api/requests').flush({ items: [emergencyDetail({ id: 'e3', version: 1 })], total: 1 });
+    await fixture.whenStable();
+    expect(dialog()).not.toBeNull();
+    changes.next({ type: 'request.changed', id: 'e3', version: 2, at: '2026-11-26T10:00:00Z' });
+    idsRead('e3').flush({ items: [], total: 0 });
     await fixture.whenStable();
     expect(dialog()).toBeNull();
   });

@@ -1,9 +1,11 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { catchError, EMPTY, filter, groupBy, mergeMap, type Subscription, switchMap } from 'rxjs';
+import { catchError, EMPTY, filter, map, type Subscription } from 'rxjs';
 import type { QueuePage, RequestDetail, RequestSummary } from '../../../../shared/api/requests';
 import { apiError } from '../../../core/http-error';
 import { LiveEvents } from '../../../core/live/live-events';
+import { LIVE_READS, readInTurns } from '../state/read-in-turns';
+import { RequestsApi } from './requests-api';
 
 /** An emergency is raised while it is open, in the queue, and nobody has acknowledged its flags. */
 export function needsAlert(request: RequestSummary): boolean {
@@ -19,6 +21,7 @@ export function needsAlert(request: RequestSummary): boolean {
 export class EmergencyAlerts {
   private readonly http = inject(HttpClient);
   private readonly live = inject(LiveEvents);
+  private readonly api = inject(RequestsApi);
 
   readonly alerts = signal<readonly RequestSummary[]>([]);
   readonly busyId = signal<string | null>(null);
@@ -33,30 +36,30 @@ export class EmergencyAlerts {
     if (this.subscription) return;
     this.reload();
     this.subscription = this.live.changes$
+      .pipe(filter((change) => change.type === 'reconnected'))
+      .subscribe(() => this.reload());
+    // New rows are read from the queue list by ids, in turns, like the queue's own live rows: that
+    // read is not audited (this screen has not opened them) and a burst costs a few reads, not one each.
+    this.subscription.add(this.live.changes$
       .pipe(
-        filter((change) => change.type === 'reconnected' || (!!change.id && (
+        filter((change) => !!change.id && (
           change.type === 'request.created' || (change.type === 'request.changed' && this.alerts().some((a) => a.id === change.id))
-        ))),
-        groupBy((change) => change.id ?? '*'),
-        mergeMap((changes$) =>
-          changes$.pipe(
-            switchMap((change) => {
-              if (change.type === 'reconnected') {
-                this.reload();
-                return EMPTY;
-              }
-              return this.http.get<RequestDetail>(`/api/requests/${encodeURIComponent(change.id!)}`).pipe(
-                catchError((error: unknown) => {
-                  const status = apiError(error).status;
-                  if (status === 404 || status === 403) this.remove(change.id!);
-                  return EMPTY;
-                }),
-              );
-            }),
-          ),
-        ),
+        )),
+        map((change) => change.id!),
+        readInTurns((ids) => this.api.list({ ids, limit: ids.length }).pipe(
+          map((page) => ({ ids, found: new Map(page.items.map((summary) => [summary.id, summary])) })),
+          // The next event or a reconnect brings the rows again.
+          catchError(() => EMPTY),
+        ), LIVE_READS),
       )
-      .subscribe((request) => this.put(request));
+      .subscribe(({ ids, found }) => {
+        for (const id of ids) {
+          const summary = found.get(id);
+          // Gone, held as spam, or no longer visible to this user: no alert for it.
+          if (summary) this.put(summary);
+          else this.remove(id);
+        }
+      }));
   }
 
   stop(): void {

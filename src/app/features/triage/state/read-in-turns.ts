@@ -9,6 +9,13 @@ export interface ReadInTurnsOptions {
 }
 
 /**
+ * How every screen reads the rows behind live events: a read starts at least 400 ms after the
+ * previous one, so a burst (100 events a second) costs a few reads and paints in a few passes;
+ * at most 200 ids a read, the most the queue list takes (QueueQuerySchema).
+ */
+export const LIVE_READS: ReadInTurnsOptions = { gapMs: 400, max: 200 };
+
+/**
  * Reads the announced ids in turns: one read at a time, each carrying every id that arrived
  * while the previous one was out (each id once, in order of arrival). An id that arrives during
  * a read is never lost: it waits for the next turn. Answers come out in the order the reads were

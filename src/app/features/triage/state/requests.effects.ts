@@ -12,7 +12,7 @@ import { LiveEvents } from '../../../core/live/live-events';
 import { RequestsApi } from '../data/requests-api';
 import { matchesFilters, rememberFilters } from './queue-filters';
 import { queryFor } from './queue-query';
-import { readInTurns } from './read-in-turns';
+import { LIVE_READS, readInTurns } from './read-in-turns';
 import {
   RequestDetailActions, RequestsApiActions, RequestsLiveActions, TriageQueueActions, WRITE_ACTIONS, writeOf,
 } from './requests.actions';
@@ -68,11 +68,6 @@ export const rememberQueueFilters = createEffect(
   { functional: true, dispatch: false },
 );
 
-/** Reads of live rows start at least this far apart: a burst (100 events a second) is painted in a few passes. */
-const LIVE_READ_GAP_MS = 400;
-/** The most ids the queue list takes at once (QueueQuerySchema). */
-const LIVE_BATCH_MAX = 200;
-
 /**
  * Live changes: the stream carries ids only, so fetch the rows and put each where it belongs.
  * The rows are read from the queue list (`?ids=`), which is not an audited read; only the request
@@ -109,7 +104,7 @@ export const liveRequestChanges = createEffect(
           }),
           // The next event or a reconnect brings the rows again; nothing to show the user here.
           catchError(() => EMPTY),
-        ), { gapMs: LIVE_READ_GAP_MS, max: LIVE_BATCH_MAX }),
+        ), LIVE_READS),
     ),
   { functional: true },
 );
