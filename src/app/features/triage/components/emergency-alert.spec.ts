@@ -7,7 +7,7 @@ import { provideMockStore } from '@ngrx/store/testing';
 import { Subject } from 'rxjs';
 import { authFeature } from '../../../core/auth/auth.feature';
 import { type LiveChange, LiveEvents } from '../../../core/live/live-events';
-import { LIVE_READS } from '../state/read-in-turns';
+import { LIVE_READS } from '../../../core/live/read-in-turns';
 import { emergencyDetail } from '../testing/request-fixtures';
 import { EmergencyAlert } from './emergency-alert';
 

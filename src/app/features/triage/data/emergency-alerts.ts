@@ -4,7 +4,7 @@ import { catchError, EMPTY, filter, map, type Subscription } from 'rxjs';
 import type { QueuePage, RequestDetail, RequestSummary } from '../../../../shared/api/requests';
 import { apiError } from '../../../core/http-error';
 import { LiveEvents } from '../../../core/live/live-events';
-import { LIVE_READS, readInTurns } from '../state/read-in-turns';
+import { LIVE_READS, readInTurns } from '../../../core/live/read-in-turns';
 import { RequestsApi } from './requests-api';
 
 /** An emergency is raised while it is open, in the queue, and nobody has acknowledged its flags. */

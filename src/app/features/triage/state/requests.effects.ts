@@ -12,7 +12,7 @@ import { LiveEvents } from '../../../core/live/live-events';
 import { RequestsApi } from '../data/requests-api';
 import { matchesFilters, rememberFilters } from './queue-filters';
 import { queryFor } from './queue-query';
-import { LIVE_READS, readInTurns } from './read-in-turns';
+import { LIVE_READS, readInTurns } from '../../../core/live/read-in-turns';
 import {
   RequestDetailActions, RequestsApiActions, RequestsLiveActions, TriageQueueActions, WRITE_ACTIONS, writeOf,
 } from './requests.actions';
