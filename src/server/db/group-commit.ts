@@ -1,27 +1,29 @@
 /**
- * Group commit on SQLite, for the writes that arrive in bursts: new requests and visit saves.
+ * Group commit, for the writes that arrive in bursts: new requests and visit saves.
  *
- * SQLite has one writer and, with `synchronous=FULL`, every COMMIT waits for the disk. A burst of
- * new requests (a clinic's website after an advert; figure 7 of the bench sends 100 a second), or
- * the autosaves of every clinician's open exam, then queues behind one fsync each. Here the writes that arrive while the previous batch is being
- * written are run together in ONE transaction, each inside its own savepoint, and committed with
- * one fsync. Every caller is answered only after that COMMIT has returned, so an acknowledged
- * request is on disk exactly as before (the kill -9 figure and crash tests hold it to that).
+ * Every durable COMMIT waits for the disk: SQLite's with `synchronous=FULL`, PostgreSQL's WAL flush.
+ * And every one of these writes appends to the audit chain, whose head is one row, so on either
+ * engine they commit one after another. A burst of new requests (a clinic's website after an
+ * advert; figure 7 of the bench sends 100 a second), or the autosaves of every clinician's open
+ * exam, then queues behind one disk wait each. Here the writes that arrive while the previous batch
+ * is being written are run together in ONE transaction, each inside its own savepoint, and
+ * committed with one disk wait. Every caller is answered only after that COMMIT has returned, so an
+ * acknowledged write is on disk exactly as before (the kill -9 figure and crash tests hold it to
+ * that).
  *
  *  - A job that throws is rolled back to its savepoint and its caller gets the error; the others in
  *    the batch carry on and commit.
  *  - A COMMIT that fails acknowledges nobody: nothing of the batch is stored, and each of its jobs
  *    is run again alone, so one job whose change the database refuses only at commit (a deferred
  *    constraint) cannot take its neighbours down with it.
- *  - A busy database or a reference that collided is tried again, as `inTransaction` does.
+ *  - A busy database, a deadlock between instances sharing PostgreSQL, or a reference that
+ *    collided is tried again, as `inTransaction` does.
  *
- * PostgreSQL commits concurrent transactions on its own connections (and groups their WAL flushes
- * itself), so there each job is simply its own transaction.
+ * Each process batches its own writes; several instances on one PostgreSQL each have their own.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from './database';
-import { engineOf } from './engine';
-import { inTransaction, isTransientDbError } from './repositories/requests';
+import { isTransientDbError } from './repositories/requests';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
@@ -66,6 +68,7 @@ class GroupCommitter {
         // better-sqlite3 is synchronous: a transaction runs from BEGIN to COMMIT without ever letting
         // the event loop read a socket. Yielding once to the I/O phase lets every request that arrived
         // meanwhile (during the last fsync, say) reach this queue before the batch is taken.
+        // (On PostgreSQL they arrive while the last batch awaits the server anyway.)
         await new Promise((resolve) => setImmediate(resolve));
         await this.batch();
       }
@@ -160,11 +163,11 @@ function committerFor(db: Db): GroupCommitter {
 
 /**
  * Runs `work` in a transaction and resolves once it has committed durably, sharing the commit
- * with the other writes waiting for the SQLite connection (see above). `work` must be safe to run
- * again from the start: it may be, after a busy database or a commit that failed.
+ * with the other writes waiting their turn (see above). `work` must be safe to run again from the
+ * start: it may be, after a busy database or a commit that failed.
  */
 export function inGroupCommit<T>(db: Db, work: Work<T>): Promise<T> {
-  return engineOf(db) === 'sqlite' ? committerFor(db).run(work) : inTransaction(db, work);
+  return committerFor(db).run(work);
 }
 
 /** How many commits and jobs a database's group committer has made (tests and profiling). */
