@@ -6,12 +6,13 @@ import { BodyChart, type CrampSiteMarked, toggledSide } from './body-chart';
 
 @Component({
   imports: [BodyChart],
-  template: `<cd-body-chart [marks]="marks()" [crampSides]="sides()" (marksChange)="marks.set($event)" (crampSiteChange)="cramp.push($event)" />`,
+  template: `<cd-body-chart [marks]="marks()" [crampSides]="sides()" [readonly]="readonly()" (marksChange)="marks.set($event)" (crampSiteChange)="cramp.push($event)" />`,
 })
 class Host {
   readonly marks = signal<BodyMark[]>([]);
   readonly sides = signal<Partial<Record<CrampSite, Side | null>>>({});
   readonly cramp: CrampSiteMarked[] = [];
+  readonly readonly = signal(false);
 }
 
 describe('BodyChart', () => {
@@ -52,6 +53,16 @@ describe('BodyChart', () => {
     expect(fixture.componentInstance.marks()).toEqual([{ regionId: 'low-back', view: 'back', side: 'central', symptom: 'pain' }]);
     await fixture.whenStable();
     expect(box.checked).toBeTrue();
+  });
+
+  it('on a signed visit the checkboxes are disabled too, not only the drawing', async () => {
+    fixture.componentInstance.readonly.set(true);
+    await fixture.whenStable();
+    const boxes = Array.from(el().querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+    expect(boxes.length).toBeGreaterThan(0);
+    expect(boxes.every((box) => box.disabled)).toBeTrue();
+    el().querySelector<SVGElement>('#front-knee-left')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(fixture.componentInstance.marks()).toEqual([]);
   });
 
   it('marks cramp through the cramp sites, so the two stay in step', async () => {
