@@ -23,6 +23,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from './database';
+import { holdAuditTip } from './repositories/audit';
 import { isTransientDbError } from './repositories/requests';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
@@ -34,6 +35,8 @@ interface Job {
   attempts: number;
   /** Its last batch failed at COMMIT: run it in a transaction of its own. */
   alone: boolean;
+  /** A job of its last batch failed: run it in a savepoint of its own. */
+  careful: boolean;
 }
 
 /** A bound on one transaction's size, so a flood cannot hold the connection for long. */
@@ -45,14 +48,14 @@ class GroupCommitter {
   private draining = false;
   /** Set when jobs were put back after a busy database: the next batch waits a little first. */
   private busy = 0;
-  /** Transactions committed and jobs in them, for tests and profiling. */
-  readonly stats = { commits: 0, jobs: 0 };
+  /** Transactions committed, jobs in them, and batches run again in savepoints, for tests and profiling. */
+  readonly stats = { commits: 0, jobs: 0, reruns: 0 };
 
   constructor(private readonly db: Db) {}
 
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject, attempts: 0, alone: false });
+      this.queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject, attempts: 0, alone: false, careful: false });
       if (!this.draining) void this.drain();
     });
   }
@@ -77,7 +80,12 @@ class GroupCommitter {
     }
   }
 
-  /** One transaction: everything queued when the connection became free (a failed-commit job alone). */
+  /**
+   * One transaction: everything queued when the connection became free (a failed-commit job alone).
+   * The jobs run one after another with no savepoint between them: most batches have no failure, and
+   * on PostgreSQL a savepoint is a round trip per job. When one does fail, the whole transaction is
+   * rolled back and the same jobs run again with a savepoint each, so only the failed one is undone.
+   */
   private async batch(): Promise<void> {
     const trx = await this.db.startTransaction().execute().catch((error: unknown) => error as Error);
     if (trx instanceof Error) {
@@ -90,10 +98,31 @@ class GroupCommitter {
     // Taken only now: the writes that arrived while we waited for the connection join this commit.
     const first = this.queue.findIndex((job) => job.alone);
     const batch = first === 0 ? this.queue.splice(0, 1) : this.queue.splice(0, Math.min(MAX_BATCH, first === -1 ? this.queue.length : first));
+    const careful = batch.some((job) => job.careful);
+    // The batch appends many audit rows: the chain's head row is written once, at the end.
+    const auditTip = holdAuditTip(trx);
     const done: { job: Job; value: unknown }[] = [];
     let broken: unknown = null;
     for (const [index, job] of batch.entries()) {
       job.attempts++;
+      if (!careful) {
+        try {
+          done.push({ job, value: await job.work(trx) });
+        } catch (error) {
+          await trx.rollback().execute().catch(() => undefined);
+          // Alone, it had no neighbours to keep; otherwise the batch runs again, each job in a savepoint.
+          if (batch.length === 1) {
+            this.retryOrReject(batch, error);
+            return;
+          }
+          for (const again of batch) { again.careful = true; again.attempts--; }
+          this.queue.unshift(...batch);
+          this.stats.reruns++;
+          return;
+        }
+        continue;
+      }
+      const mark = auditTip.mark();
       try {
         await sql`savepoint job`.execute(trx);
       } catch (error) {
@@ -110,6 +139,7 @@ class GroupCommitter {
         try {
           await sql`rollback to savepoint job`.execute(trx);
           await sql`release savepoint job`.execute(trx);
+          auditTip.restore(mark);
         } catch (rollbackError) {
           // The transaction itself is gone (SQLite rolls back the whole of it on some I/O errors).
           broken = rollbackError;
@@ -120,6 +150,7 @@ class GroupCommitter {
         this.retryOrReject([job], error);
       }
     }
+    if (!broken) await auditTip.flush(trx).catch((error: unknown) => { broken = error; });
     if (broken) {
       await trx.rollback().execute().catch(() => undefined);
       this.retryOrReject(done.map((d) => d.job), broken);
@@ -171,7 +202,7 @@ export function inGroupCommit<T>(db: Db, work: Work<T>): Promise<T> {
   return committerFor(db).run(work);
 }
 
-/** How many commits and jobs a database's group committer has made (tests and profiling). */
-export function groupCommitStats(db: Db): { commits: number; jobs: number } {
+/** How many commits and jobs a database's group committer has made, and batches it ran again (tests and profiling). */
+export function groupCommitStats(db: Db): { commits: number; jobs: number; reruns: number } {
   return { ...committerFor(db).stats };
 }

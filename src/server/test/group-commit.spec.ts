@@ -64,6 +64,32 @@ for (const engine of ENGINES) {
       expect(stored.map((r) => r.name)).toEqual(['Good A', 'Good C']);
       expect((await verifyAuditChain(t.db)).ok).toBeTrue();
     });
+
+    it('runs a batch without failures once, and one with a failure again in savepoints', async () => {
+      await Promise.all(['Clean 1', 'Clean 2', 'Clean 3'].map(create));
+      expect(groupCommitStats(t.db).reruns).toBe(0);
+      await Promise.allSettled([create('Dirty 1'), inGroupCommit(t.db, async () => { throw new Error('no'); }), create('Dirty 2')]);
+      expect(groupCommitStats(t.db).reruns).toBe(1);
+    });
+
+    it('keeps the audit chain whole when a job that appended audit rows is undone: the head is written once, at the end', async () => {
+      const audited = (action: string, fail = false) => inGroupCommit(t.db, async (trx) => {
+        await appendAudit(trx, { actorId: null, actorRole: 'public', action: `${action}.1` });
+        await appendAudit(trx, { actorId: null, actorRole: 'public', action: `${action}.2` });
+        if (fail) throw new Error(`${action} refused`);
+        return action;
+      });
+      const results = await Promise.allSettled([audited('a'), audited('b', true), audited('c'), audited('d', true), audited('e')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      const rows = await t.db.selectFrom('audit_events').select(['seq', 'action', 'hash']).orderBy('seq').execute();
+      expect(rows.map((r) => r.action)).toEqual(['a.1', 'a.2', 'c.1', 'c.2', 'e.1', 'e.2']);
+      const head = await t.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+      expect([Number(head.seq), head.hash]).toEqual([Number(rows.at(-1)!.seq), rows.at(-1)!.hash]);
+      expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: 6 });
+      // And the next write, in a batch of its own, carries on from that head.
+      await audited('f');
+      expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: 8 });
+    });
   });
 }
 

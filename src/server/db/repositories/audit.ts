@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditQuery } from '../../../shared/api/foundation';
 import type { AuditRow, Db, DbOrTrx } from '../database';
 import { engineOf } from '../engine';
+import { fixedQuery } from '../fixed-query';
 import { nowIso } from '../time';
 
 export interface AuditEntry {
@@ -27,17 +28,89 @@ export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_has
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+/** The chain's tip: the last row's number and hash. */
+interface ChainTip { seq: number; hash: string }
+
+// Compiled once: every audited write runs these (see fixedQuery).
+/** Reads the tip and takes the head's write lock: the +0 update makes concurrent writers queue here. */
+const lockTip = fixedQuery((db: DbOrTrx) => db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 0) })).where('id', '=', 1).returning(['seq', 'hash']));
+const insertRow = fixedQuery((db: DbOrTrx, ...v: AuditRowValues) => db.insertInto('audit_events').values(auditRow(v)));
+const moveHead = fixedQuery((db: DbOrTrx, seq: number, hash: string) => db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1));
+/** PostgreSQL: the row and the head in one statement, one round trip instead of two. */
+const insertRowAndMoveHead = fixedQuery((db: DbOrTrx, ...v: AuditRowValues) => db.with('appended', (w) => w.insertInto('audit_events').values(auditRow(v)))
+  .updateTable('audit_head').set({ seq: v[0], hash: v[12] }).where('id', '=', 1));
+
+type AuditRowValues = [seq: number, at: string, actorId: string | null, actorRole: string | null, action: string, entityType: string | null,
+  entityId: string | null, centreId: string | null, ip: string | null, outcome: string, detail: string, prevHash: string, hash: string];
+function auditRow([seq, at, actor_id, actor_role, action, entity_type, entity_id, centre_id, ip, outcome, detail, prev_hash, hash]: AuditRowValues): AuditRow {
+  return { seq, at, actor_id, actor_role, action, entity_type, entity_id, centre_id, ip, outcome, detail, prev_hash, hash } as AuditRow;
+}
+
+/**
+ * A transaction that appends many audit rows (a group-commit batch) keeps the tip here instead of
+ * moving the head row at every append: the head is read (and locked) at the first append and
+ * written once, by `flush`, before COMMIT. The lock is held to the end of the transaction, so
+ * nobody else can move the head meanwhile.
+ */
+export class AuditTipHold {
+  /** The tip as this transaction has moved it; null until its first append reads it. */
+  private tip: ChainTip | null = null;
+  private moved = false;
+
+  /** Where the tip stands, to go back to if the work after this point is rolled back. */
+  mark(): { tip: ChainTip | null; moved: boolean } {
+    return { tip: this.tip, moved: this.moved };
+  }
+
+  restore(mark: { tip: ChainTip | null; moved: boolean }): void {
+    this.tip = mark.tip;
+    this.moved = mark.moved;
+  }
+
+  /** @internal appendAudit's side of the hold. */
+  async current(trx: DbOrTrx): Promise<ChainTip> {
+    return this.tip ?? toTip(await lockTip(trx));
+  }
+
+  /** @internal */
+  advance(tip: ChainTip): void {
+    this.tip = tip;
+    this.moved = true;
+  }
+
+  /** Writes the head if any append moved it. Call it last, just before COMMIT. */
+  async flush(trx: DbOrTrx): Promise<void> {
+    if (this.moved && this.tip) await moveHead(trx, this.tip.seq, this.tip.hash);
+    this.moved = false;
+  }
+}
+
+const holds = new WeakMap<DbOrTrx, AuditTipHold>();
+
+/** From now on, appends in `trx` keep the tip in memory until `flush` (see AuditTipHold). */
+export function holdAuditTip(trx: DbOrTrx): AuditTipHold {
+  const hold = new AuditTipHold();
+  holds.set(trx, hold);
+  return hold;
+}
+
+function toTip(result: { rows: { seq: number | string; hash: string }[] }): ChainTip {
+  const head = result.rows[0];
+  if (!head) throw new Error('The audit head row is missing');
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
 /**
  * Appends one event to the hash chain. Call it inside the transaction that makes the change,
  * so the change and its audit row commit or roll back together.
  */
 export async function appendAudit(trx: DbOrTrx, entry: AuditEntry): Promise<number> {
-  // Updating the head first takes the write lock before we read the tip: concurrent writers queue here.
-  // RETURNING reads the tip in the same statement (on PostgreSQL, the row as committed by whoever held the lock before us).
-  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 0) })).where('id', '=', 1)
-    .returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const hold = holds.get(trx);
+  // Locking the head before reading the tip makes concurrent writers queue here; on PostgreSQL the
+  // tip read is the row as committed by whoever held the lock before us.
+  const tip = hold ? await hold.current(trx) : toTip(await lockTip(trx));
   const row = {
-    seq: Number(head.seq) + 1,
+    seq: tip.seq + 1,
     at: nowIso(),
     actor_id: entry.actorId,
     actor_role: entry.actorRole,
@@ -49,15 +122,17 @@ export async function appendAudit(trx: DbOrTrx, entry: AuditEntry): Promise<numb
     outcome: entry.outcome ?? 'success',
     detail: JSON.stringify(entry.detail ?? {}),
   };
-  const hash = rowHash(head.hash, row);
-  const appended = { ...row, prev_hash: head.hash, hash };
-  if (engineOf(trx) === 'postgres') {
-    // One round trip instead of two: every audited write waits its turn for the head, so each counts.
-    await trx.with('appended', (db) => db.insertInto('audit_events').values(appended))
-      .updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+  const hash = rowHash(tip.hash, row);
+  const values: AuditRowValues = [row.seq, row.at, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id,
+    row.centre_id, row.ip, row.outcome, row.detail, tip.hash, hash];
+  if (hold) {
+    await insertRow(trx, ...values);
+    hold.advance({ seq: row.seq, hash });
+  } else if (engineOf(trx) === 'postgres') {
+    await insertRowAndMoveHead(trx, ...values);
   } else {
-    await trx.insertInto('audit_events').values(appended).execute();
-    await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+    await insertRow(trx, ...values);
+    await moveHead(trx, row.seq, hash);
   }
   return row.seq;
 }
