@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database, Engine } from './database';
 
@@ -71,12 +71,59 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
   };
 }
 
+/**
+ * The pg pool as Kysely sees it, each connection keeping the statements it runs, as SQLite's
+ * statement cache does (and as Npgsql's automatic preparation does): a query with parameters is sent
+ * as a named statement, so PostgreSQL parses and plans its SQL once per connection and afterwards
+ * only binds values. PostgreSQL replans a named statement for its values until a generic plan proves
+ * no worse. Parameterless SQL (transaction control, migrations' DDL) goes as before, by the simple
+ * protocol. Bounded per connection, least recently used first out: an evicted statement is
+ * deallocated on the server, and one whose text comes back gets a new name, so a DEALLOCATE that
+ * could not run (in a failed transaction) leaves an unused statement, never a clash.
+ */
+export function withNamedStatements(pool: pg.Pool, size = STATEMENT_CACHE_SIZE): PostgresPool {
+  const cached = new WeakMap<pg.PoolClient, { names: Map<string, string>; next: number }>();
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      let statements = cached.get(client);
+      if (!statements) cached.set(client, (statements = { names: new Map(), next: 0 }));
+      const { names } = statements;
+      const named = (text: string): string => {
+        let name = names.get(text);
+        if (name !== undefined) {
+          names.delete(text); // to the end: the first entry is the least recently used
+        } else {
+          name = `cd_${statements.next++}`;
+          if (names.size >= size) {
+            const [oldText, oldName] = names.entries().next().value!;
+            names.delete(oldText);
+            client.query(`DEALLOCATE ${oldName}`).catch(() => undefined);
+            // pg's own record of what it parsed on this connection.
+            delete (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[oldName];
+          }
+        }
+        names.set(text, name);
+        return name;
+      };
+      return {
+        query: ((text: string | object, values?: readonly unknown[]) => {
+          if (typeof text !== 'string') return client.query(text as never); // a cursor
+          return values?.length ? client.query({ name: named(text), text, values: [...values] }) : client.query(text, values as unknown[]);
+        }) as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function connect(options: ConnectOptions): Connection {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => undefined);
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', pool };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) }), engine: 'postgres', pool };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const sqlite = openSqlite(sqliteFilePath(options.dataDir, options.fileName));

@@ -1,6 +1,8 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect } from 'kysely';
-import { withStatementCache } from '../db/connect';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { withNamedStatements, withStatementCache } from '../db/connect';
+import { TEST_DATABASE_URL } from './helpers/test-app';
 
 describe('the SQLite statement cache (withStatementCache)', () => {
   let sqlite: SqliteDatabase.Database;
@@ -70,5 +72,53 @@ describe('the SQLite statement cache (withStatementCache)', () => {
     expect(await count()).toBe(7);
     await db.destroy();
     expect(sqlite.open).toBeFalse();
+  });
+});
+
+// Only where the suite has a PostgreSQL to run against (TEST_DATABASE_URL, as in CI).
+if (TEST_DATABASE_URL) describe('PostgreSQL named statements (withNamedStatements)', () => {
+  let pool: pg.Pool;
+  let db: Kysely<{ t: { id: number; name: string } }>;
+
+  beforeEach(async () => {
+    // One connection, so every query below runs in the same server session.
+    pool = new pg.Pool({ connectionString: TEST_DATABASE_URL!, max: 1 });
+    db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements(pool, 2) }) });
+    await sql`create temporary table t (id integer primary key, name text); insert into t values (1, 'one'), (2, 'two'), (3, 'three')`.execute(db);
+  });
+  afterEach(async () => db.destroy());
+
+  const prepared = async () => (await sql<{ statement: string }>`select statement from pg_prepared_statements order by prepare_time`.execute(db)).rows.map((r) => r.statement);
+  const nameOf = (id: number) => db.selectFrom('t').select('name').where('id', '=', id).executeTakeFirstOrThrow();
+  const idOf = (name: string) => db.selectFrom('t').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+
+  it('parses a query with parameters once per connection and binds each run\'s own values', async () => {
+    expect(await nameOf(1)).toEqual({ name: 'one' });
+    expect(await nameOf(3)).toEqual({ name: 'three' });
+    // The catalogue query itself has no parameters, so it is not kept.
+    expect(await prepared()).toEqual(['select "name" from "t" where "id" = $1']);
+  });
+
+  it('keeps at most its size, deallocating the least recently used, and prepares it again when it comes back', async () => {
+    await nameOf(1);
+    await idOf('two');
+    await db.selectFrom('t').select('id').where('id', '>', 1).execute(); // evicts the first
+    expect((await prepared()).length).toBe(2);
+    expect(await prepared()).not.toContain('select "name" from "t" where "id" = $1');
+    expect(await nameOf(2)).toEqual({ name: 'two' }); // evicts idOf's, and runs correctly under a new name
+    expect(await idOf('three')).toEqual({ id: 3 });
+    expect((await prepared()).length).toBe(2);
+  });
+
+  it('survives a failed transaction that evicts a statement: nothing clashes afterwards', async () => {
+    await nameOf(1);
+    await idOf('one');
+    await db.transaction().execute(async (trx) => {
+      await sql`select 1/0`.execute(trx).catch(() => undefined); // the transaction is now aborted
+      await trx.selectFrom('t').select('id').where('id', '<', 9).execute().catch(() => undefined); // evicts; its DEALLOCATE fails
+    }).catch(() => undefined);
+    expect(await nameOf(3)).toEqual({ name: 'three' });
+    expect(await idOf('two')).toEqual({ id: 2 });
+    expect(await db.selectFrom('t').select('id').where('id', '<', 9).orderBy('id').execute()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
   });
 });
