@@ -99,7 +99,7 @@ class GroupCommitter {
     const first = this.queue.findIndex((job) => job.alone);
     const batch = first === 0 ? this.queue.splice(0, 1) : this.queue.splice(0, Math.min(MAX_BATCH, first === -1 ? this.queue.length : first));
     const careful = batch.some((job) => job.careful);
-    // The batch appends many audit rows: the chain's head row is written once, at the end.
+    // The batch's audit rows and the chain's head are written together, at the end (see AuditTipHold).
     const auditTip = holdAuditTip(trx);
     const done: { job: Job; value: unknown }[] = [];
     let broken: unknown = null;

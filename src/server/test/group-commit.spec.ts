@@ -72,7 +72,7 @@ for (const engine of ENGINES) {
       expect(groupCommitStats(t.db).reruns).toBe(1);
     });
 
-    it('keeps the audit chain whole when a job that appended audit rows is undone: the head is written once, at the end', async () => {
+    it('keeps the audit chain whole when a job that appended audit rows is undone: rows and head are written at the end', async () => {
       const audited = (action: string, fail = false) => inGroupCommit(t.db, async (trx) => {
         await appendAudit(trx, { actorId: null, actorRole: 'public', action: `${action}.1` });
         await appendAudit(trx, { actorId: null, actorRole: 'public', action: `${action}.2` });
@@ -89,6 +89,15 @@ for (const engine of ENGINES) {
       // And the next write, in a batch of its own, carries on from that head.
       await audited('f');
       expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: 8 });
+    });
+
+    it('writes a batch\'s audit rows in several inserts when there are more than one insert takes', async () => {
+      const many = (i: number) => inGroupCommit(t.db, async (trx) => {
+        for (let n = 0; n < 5; n++) await appendAudit(trx, { actorId: null, actorRole: 'public', action: `many.${i}.${n}` });
+      });
+      await Promise.all(Array.from({ length: 50 }, (_, i) => many(i))); // 250 rows, most of them in one batch
+      expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: 250 });
+      expect(groupCommitStats(t.db).commits).toBeLessThan(10);
     });
   });
 }
