@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { scoreOutcomes, type ExamContent } from '../../../shared/exam';
 import type { Addendum, VisitDto, VisitSummary } from '../../../shared/api/visits';
 import type { DbOrTrx } from '../database';
+import { fixedQuery } from '../fixed-query';
 import { nowIso } from '../time';
 
 function visitQuery(db: DbOrTrx) {
@@ -37,8 +38,11 @@ export async function listVisitSummaries(db: DbOrTrx, patientId: string): Promis
   return rows.map(toSummary);
 }
 
+// Compiled once: every visit read and autosave runs it (see fixedQuery).
+const visitById = fixedQuery((db: DbOrTrx, id: string) => visitQuery(db).where('visits.id', '=', id));
+
 export async function findVisit(db: DbOrTrx, id: string): Promise<VisitDto | undefined> {
-  const row = await visitQuery(db).where('visits.id', '=', id).executeTakeFirst();
+  const row = (await visitById(db, id)).rows[0];
   if (!row) return undefined;
   // Addenda are only ever added to signed visits (a draft is edited directly), so a draft has none to read.
   const addenda = row.status !== 'signed' ? [] : await db.selectFrom('visit_addenda').innerJoin('staff', 'staff.id', 'visit_addenda.author_id')
@@ -139,6 +143,10 @@ async function refusal(trx: DbOrTrx, id: string): Promise<Exclude<SaveResult, 's
   return !current ? 'missing' : current.status === 'signed' ? 'signed' : 'stale';
 }
 
+const updateDraftContent = fixedQuery((trx: DbOrTrx, content: string, nextVersion: number, updatedAt: string, userId: string, id: string, version: number) =>
+  trx.updateTable('visits').set({ content, version: nextVersion, updated_at: updatedAt, updated_by: userId })
+    .where('id', '=', id).where('version', '=', version).where('status', '=', 'draft'));
+
 /**
  * Saves a draft's exam if nobody saved since `version`; a signed visit never changes.
  * `before` is the visit as the caller read it: its derived rows are kept when the save leaves them
@@ -148,11 +156,8 @@ export async function saveVisitContent(
   trx: DbOrTrx, before: Pick<VisitDto, 'id' | 'patientId' | 'centreId' | 'visitDate' | 'version' | 'content'>, version: number, content: ExamContent, userId: string,
 ): Promise<{ result: SaveResult; updatedAt: string }> {
   const updatedAt = nowIso();
-  const result = await trx.updateTable('visits')
-    .set({ content: JSON.stringify(content), version: version + 1, updated_at: updatedAt, updated_by: userId })
-    .where('id', '=', before.id).where('version', '=', version).where('status', '=', 'draft')
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return { result: await refusal(trx, before.id), updatedAt };
+  const result = await updateDraftContent(trx, JSON.stringify(content), version + 1, updatedAt, userId, before.id, version);
+  if (Number(result.numAffectedRows) !== 1) return { result: await refusal(trx, before.id), updatedAt };
   const replaced = before.version === version ? (before.content as ExamContent) : 'unknown';
   await writeDerivedRows(trx, before.id, before.patientId, before.centreId, before.visitDate, content, replaced);
   return { result: 'saved', updatedAt };
