@@ -33,6 +33,10 @@ function expectSecurityHeaders(res: TestResponse, options: { frameable?: boolean
   expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
   expect(res.headers['x-content-type-options']).toBe('nosniff');
   expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  // The rest of helmet's set, rendered once by the security plugin.
+  expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+  expect(res.headers['x-permitted-cross-domain-policies']).toBe('none');
 }
 
 for (const engine of ENGINES) {
