@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { connect } from '../../src/server/db/connect';
-import { queueCountQuery, queueFilter, queueTotal } from '../../src/server/db/repositories/requests';
+import { queueCountQuery, queueFilter, queueTotal, selectSummaries } from '../../src/server/db/repositories/requests';
 
 async function main() {
   const config = loadConfig();
@@ -23,11 +23,7 @@ async function main() {
 
   // ---- the queue's SQL, compiled from the product's query builder (manager scope, default filters) ----
   const filter = queueFilter({}, { userId: 'bench', centreIds: undefined }, new Date().toISOString());
-  const list = conn.db.selectFrom('requests').selectAll('requests')
-    .select((eb) => [
-      eb.selectFrom('centres').select('centres.name').whereRef('centres.id', '=', 'requests.centre_id').as('centre_name'),
-      eb.selectFrom('staff').select('staff.name').whereRef('staff.id', '=', 'requests.holder_id').as('holder_name'),
-    ])
+  const list = selectSummaries(conn.db)
     .where(filter).orderBy('requests.priority_rank').orderBy('requests.due_at').orderBy('requests.received_at')
     .orderBy('requests.id').limit(50).offset(0).compile();
   // The product's own capped count (listQueue), compiled.

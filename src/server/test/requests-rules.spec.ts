@@ -2,6 +2,7 @@ import type { RedFlag } from '../../shared/api/requests';
 import { checkFormToken, clientKey, issueFormToken, MIN_FILL_MS } from '../db/repositories/requests-form';
 import { asReference, buildPreview, computeDueAt, localParts, newReference, readPhone, screen } from '../db/repositories/requests-rules';
 import { DEFAULT_RESPONSE_TARGETS } from '../../shared/api/foundation';
+import { type SummaryRow, toSummary } from '../db/repositories/requests';
 import { DEFAULT_OPENING_HOURS } from '../setup';
 
 describe('requests rules', () => {
@@ -83,5 +84,34 @@ describe('requests rules', () => {
     expect(checkFormToken(secret, issueFormToken(secret, now + 3_600_000).token, now)).toBe('bad-token');
     expect(clientKey(secret, '203.0.113.9')).not.toContain('203');
     expect(clientKey(secret, '203.0.113.9')).toBe(clientKey(secret, '203.0.113.9'));
+  });
+});
+
+describe('queue row previews (toSummary)', () => {
+  const flagged = (message: string) => ({ message, flags: screen(message).redFlags });
+  function row(id: string, message: string, version = 1): SummaryRow {
+    return {
+      id, reference: 'CB-AAAAA', kind: 'callback', source: 'phone', name: 'A Patient', phone: null, phone_e164: null, email: null, centre_id: null,
+      centre_name: null, message, priority: 'emergency', red_flags: JSON.stringify(flagged(message).flags), flags_acknowledged_at: null, status: 'new',
+      outcome: null, holder_id: null, holder_name: null, held_at: null, hold_expires_at: null, received_at: '2026-11-26T09:00:00.000Z',
+      due_at: '2026-11-26T09:00:00.000Z', first_contact_at: null, attempt_count: 0, last_attempt_at: null, next_attempt_at: null,
+      failed_attempt_count: 0, match_kind: null, match_count: 0, quarantined: 0, quarantine_reason: null, version,
+    };
+  }
+
+  it('builds a request\'s preview once and shares it, frozen, while its message and flags are unchanged', () => {
+    const first = toSummary(row('req-preview-1', 'Numb between my legs since this morning'));
+    const again = toSummary(row('req-preview-1', 'Numb between my legs since this morning', 2));
+    expect(first.redFlags.length).toBeGreaterThan(0);
+    expect(again.redFlags).toBe(first.redFlags);
+    expect(Object.isFrozen(again.redFlags) && Object.isFrozen(again.redFlags[0])).toBeTrue();
+  });
+
+  it('never shows a stale preview: an edited message is previewed afresh', () => {
+    const before = toSummary(row('req-preview-2', 'Numb between my legs since this morning'));
+    const after = toSummary(row('req-preview-2', 'Back pain after gardening, no other symptoms'));
+    expect(after.messagePreview).toBe('Back pain after gardening, no other symptoms');
+    expect(after.redFlags).toEqual([]);
+    expect(before.redFlags).not.toEqual([]);
   });
 });
