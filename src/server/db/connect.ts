@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database, Engine } from './database';
 
@@ -38,6 +38,9 @@ export function openSqlite(file: string): SqliteDatabase.Database {
 /** How many compiled statements one SQLite connection keeps; a few hundred covers every query the app runs. */
 export const STATEMENT_CACHE_SIZE = 200;
 
+/** A statement as Kysely runs it, and whether a caller is still iterating it. */
+type CachedStatement = SqliteStatement & { readonly busy: boolean };
+
 /**
  * The SQLite handle as Kysely sees it, reusing compiled statements. Kysely prepares every query it
  * runs, and compiling the SQL costs more than running most of them (a visit save runs nine), so
@@ -47,7 +50,7 @@ export const STATEMENT_CACHE_SIZE = 200;
  * is not handed out again; the caller gets a fresh one.
  */
 export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const cache = new Map<string, CachedStatement>();
   return {
     prepare(sqlText: string) {
       const cached = cache.get(sqlText);
@@ -57,7 +60,7 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
         cache.set(sqlText, cached);
         return cached;
       }
-      const statement = sqlite.prepare(sqlText);
+      const statement = withRowBuilder(sqlite.prepare(sqlText));
       if (!cached) {
         cache.set(sqlText, statement);
         if (cache.size > size) cache.delete(cache.keys().next().value!);
@@ -67,6 +70,31 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
     close() {
       cache.clear();
       sqlite.close();
+    },
+  };
+}
+
+/**
+ * A statement whose rows are built by an object literal compiled for its columns, from the values
+ * better-sqlite3 hands over as an array. better-sqlite3 builds each row object by setting its
+ * properties one at a time through V8's API, and for a queue page (50 rows of 32 columns) that was
+ * half of the query's time: 0.6–0.8 ms against 0.35–0.45 ms this way. The rows are the same: the
+ * columns in order, a repeated name keeping its last value. Writes and statements returning
+ * nothing are left as they are.
+ */
+export function withRowBuilder(statement: SqliteDatabase.Statement): CachedStatement {
+  if (!statement.reader) return statement;
+  const names = statement.columns().map((column) => column.name);
+  const row = new Function('values', `return { ${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')} };`) as
+    (values: unknown[]) => Record<string, unknown>;
+  statement.raw(true);
+  return {
+    reader: true,
+    get busy() { return statement.busy; },
+    all: (parameters) => (statement.all(parameters) as unknown[][]).map(row),
+    run: (parameters) => statement.run(parameters),
+    *iterate(parameters) {
+      for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield row(values);
     },
   };
 }

@@ -1,7 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { withNamedStatements, withStatementCache } from '../db/connect';
+import { withNamedStatements, withRowBuilder, withStatementCache } from '../db/connect';
 import { TEST_DATABASE_URL } from './helpers/test-app';
 
 describe('the SQLite statement cache (withStatementCache)', () => {
@@ -72,6 +72,39 @@ describe('the SQLite statement cache (withStatementCache)', () => {
     expect(await count()).toBe(7);
     await db.destroy();
     expect(sqlite.open).toBeFalse();
+  });
+});
+
+describe('SQLite rows built from arrays (withRowBuilder)', () => {
+  let sqlite: SqliteDatabase.Database;
+  beforeEach(() => {
+    sqlite = new SqliteDatabase(':memory:');
+    sqlite.exec("create table t (id integer primary key, name text, note text, score real, data blob); insert into t values (1, 'one', null, 1.5, x'0102'), (2, 'two', 'b', -2, null)");
+  });
+  afterEach(() => sqlite.close());
+
+  for (const text of [
+    'select * from t order by id',
+    'select id, name as label, note, id * 2 as twice from t order by id desc',
+    'select t.name, u.name from t join t as u on u.id = t.id', // a repeated name keeps its last value, as better-sqlite3's objects do
+    "select 1 as \"a b\", 'x' as \"quote\"\"d\"",
+  ]) {
+    it(`reads the same rows as better-sqlite3's own objects: ${text}`, () => {
+      const expected = sqlite.prepare(text).all();
+      const built = withRowBuilder(sqlite.prepare(text));
+      expect(built.all([])).toEqual(expected);
+      expect([...built.iterate([])]).toEqual(expected);
+      expect(Object.keys(built.all([])[0] as object)).toEqual(Object.keys(expected[0] as object));
+    });
+  }
+
+  it('binds each run\'s own parameters and leaves writes as they are, RETURNING rows included', () => {
+    const byId = withRowBuilder(sqlite.prepare('select name from t where id = ?'));
+    expect([byId.all([1]), byId.all([2])]).toEqual([[{ name: 'one' }], [{ name: 'two' }]]);
+    const insert = withRowBuilder(sqlite.prepare("insert into t (id, name) values (?, ?)"));
+    expect(insert.run([3, 'three']).changes).toBe(1);
+    const returning = withRowBuilder(sqlite.prepare("insert into t (id, name) values (?, ?) returning id, name"));
+    expect(returning.all([4, 'four'])).toEqual([{ id: 4, name: 'four' }]);
   });
 });
 
