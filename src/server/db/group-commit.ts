@@ -6,13 +6,15 @@
  * engine they commit one after another. A burst of new requests (a clinic's website after an
  * advert; figure 7 of the bench sends 100 a second), or the autosaves of every clinician's open
  * exam, then queues behind one disk wait each. Here the writes that arrive while the previous batch
- * is being written are run together in ONE transaction, each inside its own savepoint, and
- * committed with one disk wait. Every caller is answered only after that COMMIT has returned, so an
- * acknowledged write is on disk exactly as before (the kill -9 figure and crash tests hold it to
- * that).
+ * is being written are run together in ONE transaction and committed with one disk wait. Every
+ * caller is answered only after that COMMIT has returned, so an acknowledged write is on disk
+ * exactly as before (the kill -9 figure and crash tests hold it to that).
  *
- *  - A job that throws is rolled back to its savepoint and its caller gets the error; the others in
- *    the batch carry on and commit.
+ *  - A job that throws undoes the batch, which runs again with each job in a savepoint of its own:
+ *    the failed one is rolled back to its savepoint and its caller gets the error; the others carry
+ *    on and commit. (No savepoints otherwise: on PostgreSQL each is a round trip per job.)
+ *  - The batch's audit rows and the chain's head are written together just before COMMIT
+ *    (AuditTipHold): the head is locked by the first of them until then.
  *  - A COMMIT that fails acknowledges nobody: nothing of the batch is stored, and each of its jobs
  *    is run again alone, so one job whose change the database refuses only at commit (a deferred
  *    constraint) cannot take its neighbours down with it.
@@ -115,7 +117,9 @@ class GroupCommitter {
             this.retryOrReject(batch, error);
             return;
           }
-          for (const again of batch) { again.careful = true; again.attempts--; }
+          // None of them used up an attempt: the ones run so far give theirs back.
+          for (const again of batch) again.careful = true;
+          for (const ran of batch.slice(0, index + 1)) ran.attempts--;
           this.queue.unshift(...batch);
           this.stats.reruns++;
           return;
