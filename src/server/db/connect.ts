@@ -127,7 +127,7 @@ export function withNamedStatements(pool: pg.Pool, size = STATEMENT_CACHE_SIZE):
             const [oldText, oldName] = names.entries().next().value!;
             names.delete(oldText);
             client.query(`DEALLOCATE ${oldName}`).catch(() => undefined);
-            // pg's own record of what it parsed on this connection.
+            // pg's own (internal) record of what it parsed here: names are never reused, so this only keeps it from growing.
             delete (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[oldName];
           }
         }
