@@ -117,27 +117,31 @@ export function withNamedStatements(pool: pg.Pool, size = STATEMENT_CACHE_SIZE):
       let statements = cached.get(client);
       if (!statements) cached.set(client, (statements = { names: new Map(), next: 0 }));
       const { names } = statements;
-      const named = (text: string): string => {
-        let name = names.get(text);
-        if (name !== undefined) {
+      /** The statement's name on this connection, and the name it pushed out of the cache, if any. */
+      const named = (text: string): { name: string; evicted?: string } => {
+        const kept = names.get(text);
+        if (kept !== undefined) {
           names.delete(text); // to the end: the first entry is the least recently used
-        } else {
-          name = `cd_${statements.next++}`;
-          if (names.size >= size) {
-            const [oldText, oldName] = names.entries().next().value!;
-            names.delete(oldText);
-            client.query(`DEALLOCATE ${oldName}`).catch(() => undefined);
-            // pg's own (internal) record of what it parsed here: names are never reused, so this only keeps it from growing.
-            delete (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[oldName];
-          }
+          names.set(text, kept);
+          return { name: kept };
         }
+        const name = `cd_${statements.next++}`;
         names.set(text, name);
-        return name;
+        if (names.size <= size) return { name };
+        const [oldText, evicted] = names.entries().next().value!;
+        names.delete(oldText);
+        // pg's own (internal) record of what it parsed here: names are never reused, so this only keeps it from growing.
+        delete (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[evicted];
+        return { name, evicted };
       };
       return {
         query: ((text: string | object, values?: readonly unknown[]) => {
           if (typeof text !== 'string') return client.query(text as never); // a cursor
-          return values?.length ? client.query({ name: named(text), text, values: [...values] }) : client.query(text, values as unknown[]);
+          if (!values?.length) return client.query(text, values as unknown[]);
+          const { name, evicted } = named(text);
+          const run = () => client.query({ name, text, values: [...values] });
+          // One query at a time on a client (pg 9 will refuse a second while one runs): the DEALLOCATE first.
+          return evicted ? client.query(`DEALLOCATE ${evicted}`).catch(() => undefined).then(run) : run();
         }) as unknown as PostgresPoolClient['query'],
         release: (destroy?: boolean) => client.release(destroy),
       };
